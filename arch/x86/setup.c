@@ -1,0 +1,71 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * The architecture's start of day: read what the multiboot loader left,
+ * install the IDT and TSS, quiet the PICs, drop the 1:1 boot mapping, and
+ * hand over to the generic start_tessera().
+ */
+#include <tessera/arch.h>
+#include <tessera/bootinfo.h>
+#include <tessera/setup.h>
+#include <asm/desc.h>
+
+#include "boot/multiboot.h"
+#include "private.h"
+
+#define PDE_4M          0x083
+#define WINDOW_SLOT     1023                    /* 0xFFC00000: ioremap area */
+
+struct boot_info boot_info;
+
+extern const char __image_start[], __image_end[];
+
+/* The loader's data is read through the direct map: only its 12 MB. */
+static const void *map_loader_data(uint32_t pa, uint32_t len)
+{
+    if (pa >= DIRECTMAP_SIZE || len > DIRECTMAP_SIZE - pa)
+        return NULL;
+    return __va(pa);
+}
+
+static inline void flush_tlb_one(uint32_t va)
+{
+    __asm__ __volatile__("invlpg (%0)" : : "r"(va) : "memory");
+}
+
+static void flush_tlb_all(void)
+{
+    uint32_t cr3;
+
+    __asm__ __volatile__("mov %%cr3, %0; mov %0, %%cr3" : "=r"(cr3) : : "memory");
+}
+
+void *early_map_window(uint32_t pa)
+{
+    uint32_t va = (uint32_t)WINDOW_SLOT << 22;
+
+    idle_pg_table[WINDOW_SLOT] = (pa & ~0x3FFFFFu) | PDE_4M;
+    flush_tlb_one(va);
+    return (void *)(uintptr_t)(va + (pa & 0x3FFFFF));
+}
+
+void arch_start(uint32_t magic, uint32_t mbi_pa)
+{
+    struct phys_range image = {
+        (uint32_t)__pa(__image_start), (uint32_t)__pa(__image_end),
+    };
+    const char *error = NULL;
+    unsigned int slot;
+
+    traps_init();
+    i8259_init();
+
+    if (multiboot_parse(magic, mbi_pa, map_loader_data, &image, &boot_info, &error) != 0)
+        boot_info_error = error;
+
+    /* Guests own every address below PAGE_OFFSET: nothing of ours stays there. */
+    for (slot = 0; slot < (PAGE_OFFSET >> 22); slot++)
+        idle_pg_table[slot] = 0;
+    flush_tlb_all();
+
+    start_tessera();
+}

@@ -1,0 +1,164 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * The IDT, the TSSs and exceptions raised by Tessera itself. An exception
+ * in ring 0 is a Tessera bug: it prints the registers and a stack trace and
+ * ends the machine. A double fault arrives through a task gate on its own
+ * stack, so even a blown stack gets reported.
+ */
+#include <tessera/arch.h>
+#include <tessera/bug.h>
+#include <tessera/console.h>
+#include <asm/desc.h>
+#include <asm/regs.h>
+
+#include "private.h"
+
+struct tss {
+    uint16_t back_link, _r0;
+    uint32_t esp0;
+    uint16_t ss0, _r1;
+    uint32_t esp1;
+    uint16_t ss1, _r2;
+    uint32_t esp2;
+    uint16_t ss2, _r3;
+    uint32_t cr3, eip, eflags, eax, ecx, edx, ebx, esp, ebp, esi, edi;
+    uint16_t es, _r4, cs, _r5, ss, _r6, ds, _r7, fs, _r8, gs, _r9, ldt, _r10;
+    uint16_t trace, iomap_base;
+} __packed;
+BUILD_BUG_ON(sizeof(struct tss) != 104);
+
+#define GATE_INTERRUPT  0xE
+#define GATE_TASK       0x5
+
+static uint64_t idt_table[256] __aligned(8);
+static struct tss cpu0_tss;
+static struct tss doublefault_tss;
+static uint8_t doublefault_stack[4096] __aligned(16);
+
+extern const uint8_t exception_stubs[];
+extern uint32_t idle_pg_table[];
+
+static const char *const exception_names[32] = {
+    "divide error", "debug", "NMI", "breakpoint", "overflow", "bound range",
+    "invalid opcode", "device not available", "double fault",
+    "coprocessor segment overrun", "invalid TSS", "segment not present",
+    "stack fault", "general protection", "page fault", "reserved",
+    "x87 FPU error", "alignment check", "machine check", "SIMD error",
+    "virtualisation", "control protection",
+};
+
+static void set_gate(unsigned int vec, unsigned int type, unsigned int dpl,
+                     uint16_t sel, uint32_t offset)
+{
+    idt_table[vec] = ((uint64_t)(offset & 0xFFFF0000) << 32) |
+                     ((uint64_t)(0x80 | (dpl << 5) | type) << 40) |
+                     ((uint32_t)sel << 16) | (offset & 0xFFFF);
+}
+
+static uint32_t read_cr(int n)
+{
+    uint32_t v = 0;
+
+    switch (n) {
+    case 0: __asm__ __volatile__("mov %%cr0, %0" : "=r"(v)); break;
+    case 2: __asm__ __volatile__("mov %%cr2, %0" : "=r"(v)); break;
+    case 3: __asm__ __volatile__("mov %%cr3, %0" : "=r"(v)); break;
+    case 4: __asm__ __volatile__("mov %%cr4, %0" : "=r"(v)); break;
+    }
+    return v;
+}
+
+static void show_registers(const struct cpu_user_regs *r)
+{
+    uint32_t esp = regs_ring(r) ? r->esp : regs_ring0_esp(r);
+    uint32_t ss = regs_ring(r) ? r->ss : __HYPERVISOR_DS;
+
+    printk(LOG_ERR "EIP: %04x:%08x  EFLAGS: %08x  error code: %08x\n",
+           r->cs & 0xFFFF, r->eip, r->eflags, r->error_code);
+    printk(LOG_ERR "EAX: %08x  EBX: %08x  ECX: %08x  EDX: %08x\n",
+           r->eax, r->ebx, r->ecx, r->edx);
+    printk(LOG_ERR "ESI: %08x  EDI: %08x  EBP: %08x  ESP: %04x:%08x\n",
+           r->esi, r->edi, r->ebp, ss, esp);
+    printk(LOG_ERR "DS: %04x  ES: %04x  FS: %04x  GS: %04x\n",
+           r->ds & 0xFFFF, r->es & 0xFFFF, r->fs & 0xFFFF, r->gs & 0xFFFF);
+    printk(LOG_ERR "CR0: %08x  CR2: %08x  CR3: %08x  CR4: %08x\n",
+           read_cr(0), read_cr(2), read_cr(3), read_cr(4));
+}
+
+void do_exception(struct cpu_user_regs *regs)
+{
+    unsigned int v = regs->vector;
+    const char *name = v < ARRAY_SIZE(exception_names) && exception_names[v]
+                       ? exception_names[v] : "reserved";
+
+    console_force_unlock();
+    printk(LOG_ERR "****************************************\n");
+    printk(LOG_ERR "Fatal exception %u (%s) in Tessera, ring %d\n",
+           v, name, regs_ring(regs));
+    show_registers(regs);
+    printk(LOG_ERR "Call trace:\n");
+    stack_trace_from(regs->eip, regs->ebp);
+    printk(LOG_ERR "****************************************\n");
+    machine_exit(1);
+}
+
+/* Runs as its own task: the faulting context is in cpu0_tss. */
+static void __noreturn do_double_fault(void)
+{
+    struct cpu_user_regs r = {
+        .eax = cpu0_tss.eax, .ebx = cpu0_tss.ebx, .ecx = cpu0_tss.ecx,
+        .edx = cpu0_tss.edx, .esi = cpu0_tss.esi, .edi = cpu0_tss.edi,
+        .ebp = cpu0_tss.ebp, .ds = cpu0_tss.ds, .es = cpu0_tss.es,
+        .fs = cpu0_tss.fs, .gs = cpu0_tss.gs, .vector = 8,
+        .eip = cpu0_tss.eip, .cs = cpu0_tss.cs, .eflags = cpu0_tss.eflags,
+        .esp = cpu0_tss.esp, .ss = cpu0_tss.ss,
+    };
+
+    console_force_unlock();
+    printk(LOG_ERR "****************************************\n");
+    printk(LOG_ERR "Double fault in Tessera (stack overflow?)\n");
+    show_registers(&r);
+    printk(LOG_ERR "ESP at the fault: %08x\n", cpu0_tss.esp);
+    printk(LOG_ERR "****************************************\n");
+    machine_exit(1);
+}
+
+static void tss_init(void)
+{
+    uint64_t *gdt = gdt_table;
+
+    cpu0_tss.ss0 = __HYPERVISOR_DS;
+    cpu0_tss.esp0 = (uint32_t)(uintptr_t)(cpu0_stack + STACK_SIZE);
+    cpu0_tss.iomap_base = sizeof(struct tss);   /* no I/O bitmap */
+    gdt[GDT_ENTRY_FIRST_CPU_TSS] =
+        tss_descriptor((uint32_t)(uintptr_t)&cpu0_tss, sizeof(struct tss) - 1);
+
+    doublefault_tss.cr3 = (uint32_t)__pa(idle_pg_table);
+    doublefault_tss.eip = (uint32_t)(uintptr_t)do_double_fault;
+    doublefault_tss.esp = (uint32_t)(uintptr_t)(doublefault_stack + sizeof(doublefault_stack));
+    doublefault_tss.ss = doublefault_tss.ds = doublefault_tss.es = __HYPERVISOR_DS;
+    doublefault_tss.cs = __HYPERVISOR_CS;
+    doublefault_tss.eflags = 0x2;
+    doublefault_tss.iomap_base = sizeof(struct tss);
+    gdt[GDT_ENTRY_DOUBLEFAULT_TSS] =
+        tss_descriptor((uint32_t)(uintptr_t)&doublefault_tss, sizeof(struct tss) - 1);
+
+    __asm__ __volatile__("ltr %w0" : : "r"(TSS_SELECTOR(0)));
+}
+
+void traps_init(void)
+{
+    struct desc_ptr idtr = { sizeof(idt_table) - 1, (uint32_t)(uintptr_t)idt_table };
+    unsigned int v;
+
+    for (v = 0; v < 32; v++)
+        set_gate(v, GATE_INTERRUPT, 0, __HYPERVISOR_CS,
+                 (uint32_t)(uintptr_t)(exception_stubs + 16 * v));
+    /* int3 and into may be used from any ring (ABI.md §6). */
+    set_gate(3, GATE_INTERRUPT, 3, __HYPERVISOR_CS, (uint32_t)(uintptr_t)(exception_stubs + 48));
+    set_gate(4, GATE_INTERRUPT, 3, __HYPERVISOR_CS, (uint32_t)(uintptr_t)(exception_stubs + 64));
+    set_gate(8, GATE_TASK, 0, DOUBLEFAULT_TSS_SELECTOR, 0);
+
+    tss_init();
+    __asm__ __volatile__("lidt %0" : : "m"(idtr));
+}

@@ -1,0 +1,25 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * What the generic code may ask of the CPU architecture. Only arch/
+ * contains inline assembly; everything else comes through here.
+ */
+#ifndef TESSERA_ARCH_H
+#define TESSERA_ARCH_H
+
+#include <tessera/lib.h>
+#include <asm/io.h>
+#include <asm/page.h>
+
+void arch_halt(void) __noreturn;            /* interrupts off, hlt forever */
+void arch_reboot(void) __noreturn;          /* keyboard controller, then triple fault */
+void arch_poweroff(void) __noreturn;        /* ACPI S5, else halt */
+void arch_dump_stack(void);                 /* this CPU's call trace */
+
+/*
+ * Ends the machine for good with a status: QEMU's isa-debug-exit device if
+ * debug_exit= named its port (tests), else poweroff (status 0) or, after a
+ * failure, reboot unless "noreboot" was given.
+ */
+void machine_exit(int status) __noreturn;
+
+#endif /* TESSERA_ARCH_H */
