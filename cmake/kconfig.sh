@@ -100,7 +100,6 @@ savedefconfig)
     echo "kconfig: wrote $obj/defconfig"
     ;;
 menuconfig|nconfig)
-    need kconfig-m"${action#menu}" 2>/dev/null || true
     tool=kconfig-mconf
     [ "$action" = nconfig ] && tool=kconfig-nconf
     need $tool

@@ -63,6 +63,7 @@ void start_tessera(void)
         printk("Loaded by: %s\n", boot_info.loader_name);
     report_memory();
     report_modules();
+    debug_crash_point();
 
     if (boot_info.nr_modules == 0) {
         printk(LOG_ERR "Cannot boot: no dom0 module: give the dom0 kernel as the first multiboot module\n");

@@ -11,4 +11,11 @@ void start_tessera(void) __noreturn;
 /* Why the loader's information could not be used, or NULL. */
 extern const char *boot_info_error;
 
+/* Fails on purpose if debug_crash= asks (DEBUG builds; else nothing). */
+#ifdef CONFIG_DEBUG
+void debug_crash_point(void);
+#else
+static inline void debug_crash_point(void) { }
+#endif
+
 #endif /* TESSERA_SETUP_H */

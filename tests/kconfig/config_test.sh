@@ -5,9 +5,16 @@
 #   config_test.sh SRC WORK roundtrip NAME   defconfig -> savedefconfig is identical
 #   config_test.sh SRC WORK boot KIND [SEED] build KIND (a defconfig name,
 #       allnoconfig, allyesconfig or randconfig) and boot it to a clean exit.
+#   config_test.sh SRC WORK crash KIND WHAT  boot with debug_crash=WHAT and
+#       check the fatal error report (register dump, call trace, halt).
+#   config_test.sh SRC WORK reject FILE      FILE as a defconfig must fail.
 set -eu
 
-src=$1 work=$2 mode=$3 kind=$4 seed=${5:-}
+src=$1 work=$2 mode=$3 kind=$4 seed= what=
+case "$mode" in
+boot) seed=${5:-} ;;
+crash) what=$5 ;;
+esac
 kconfig="sh $src/cmake/kconfig.sh $src $work"
 rm -rf "$work"
 mkdir -p "$work"
@@ -16,6 +23,17 @@ fail() {
     echo "config_test: FAIL: $*" >&2
     [ -n "$seed" ] && echo "config_test: reproduce with: KCONFIG_SEED=$seed make O=<dir> randconfig" >&2
     exit 1
+}
+
+# The first line of the report each debug_crash kind must produce.
+crash_line() {
+    case "$1" in
+    panic)     echo '^\(XEN\) PANIC on CPU 0: debug_crash=panic requested' ;;
+    bug)       echo '^\(XEN\) PANIC on CPU 0: BUG at .*crash_test.c:[0-9]+' ;;
+    pagefault) echo '^\(XEN\) Fatal exception 14 \(page fault\) in Tessera, ring 0' ;;
+    divide)    echo '^\(XEN\) Fatal exception 0 \(divide error\) in Tessera, ring 0' ;;
+    opcode)    echo '^\(XEN\) Fatal exception 6 \(invalid opcode\) in Tessera, ring 0' ;;
+    esac
 }
 
 configure() {
@@ -35,7 +53,7 @@ roundtrip)
         fail "$kind is not savedefconfig output (diff above)"
     echo "config_test: $kind round trip ok"
     ;;
-boot)
+boot|crash)
     configure
     echo "config_test: $kind ${seed:+seed $seed}: $(grep -c '=y' "$work/.config") options set"
     cmake -S "$src" -B "$work" -G Ninja -Wno-dev -DTESSERA_IMAGE_ONLY=ON >"$work/cmake.log" 2>&1 ||
@@ -43,6 +61,17 @@ boot)
     cmake --build "$work" --target tessera >"$work/build.log" 2>&1 ||
         { cat "$work/build.log"; fail "$kind: build failed"; }
     echo "placeholder dom0" >"$work/dom0"
+    if [ "$mode" = crash ]; then
+        exec python3 "$src/tests/harness/qemu_run.py" --kernel "$work/tessera" \
+            --module "$work/dom0" --append "console=com1 noreboot debug_crash=$what" \
+            --mode expect --timeout 60 \
+            --expect "$(crash_line "$what")" \
+            --expect '^\(XEN\) Call trace:' \
+            --expect '^\(XEN\)   \[<fc5[0-9a-f]{5}>\]' \
+            --expect '^\(XEN\)   \[<fc5[0-9a-f]{5}>\]' \
+            --expect '^\(XEN\) Halting \(noreboot\) \(exit status 1\)' \
+            --reject 'Powering off' --expect-exit 3
+    fi
     if grep -qx 'CONFIG_SERIAL_16550=y' "$work/.config"; then
         set -- --expect '^\(XEN\) Tessera [0-9.]+, configuration' \
                --expect '^\(XEN\) Modules:' --expect '^\(XEN\) Powering off'
@@ -55,6 +84,14 @@ boot)
         --append "console=com1" --mode expect --timeout 60 "$@" \
         --reject 'PANIC|Fatal exception|unknown boot option|malformed' \
         --expect-exit 1 || fail "$kind: boot failed"
+    ;;
+reject)
+    if KCONFIG_STRICT=1 $kconfig defconfig "$kind" 2>"$work/err"; then
+        fail "$kind was accepted"
+    fi
+    cat "$work/err"
+    grep -q "did not survive" "$work/err" || fail "no report of the dropped values"
+    echo "config_test: $kind rejected as it should be"
     ;;
 *)
     fail "unknown mode $mode"
