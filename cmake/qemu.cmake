@@ -25,7 +25,7 @@ add_custom_command(OUTPUT ${TESSERA_ISO}
     COMMAND sh ${PROJECT_SOURCE_DIR}/tools/mkiso.sh ${TESSERA_ISO} $<TARGET_FILE:tessera>
         "${RUN_OPTIONS}" ${PLACEHOLDER_DOM0} ""
     DEPENDS tessera ${PROJECT_SOURCE_DIR}/tools/mkiso.sh
-    COMMENT "Building the GRUB 2 rescue ISO")
+    COMMENT "Building the GRUB 2 rescue ISO" VERBATIM)
 add_custom_target(iso DEPENDS ${TESSERA_ISO})
 
 add_custom_target(run-iso

@@ -74,7 +74,8 @@ boot|crash)
     fi
     if grep -qx 'CONFIG_SERIAL_16550=y' "$work/.config"; then
         set -- --expect '^\(XEN\) Tessera [0-9.]+, configuration' \
-               --expect '^\(XEN\) Modules:' --expect '^\(XEN\) Powering off'
+               --expect '^\(XEN\) Modules:' --expect "^\\(XEN\\)  module 0: .* '.*/dom0'" \
+               --expect '^\(XEN\) Powering off'
     else
         # No serial console to read: the clean exit status is the evidence.
         echo "config_test: no serial console in this configuration: judging by exit status"
