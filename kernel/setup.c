@@ -8,6 +8,7 @@
 #include <tessera/bootinfo.h>
 #include <tessera/cmdline.h>
 #include <tessera/console.h>
+#include <tessera/mm.h>
 #include <tessera/setup.h>
 
 const char *boot_info_error;
@@ -63,6 +64,8 @@ void start_tessera(void)
         printk("Loaded by: %s\n", boot_info.loader_name);
     report_memory();
     report_modules();
+    mm_init();
+    mm_selftest();
     debug_crash_point();
 
     if (boot_info.nr_modules == 0) {

@@ -7,6 +7,7 @@
  */
 #include <tessera/arch.h>
 #include <tessera/console.h>
+#include <tessera/ioremap.h>
 
 #include "private.h"
 
@@ -50,15 +51,25 @@ static const uint8_t *find_rsdp(void)
     return NULL;
 }
 
-/* Maps a whole table, or returns NULL if it straddles the map window. */
+/* Maps a whole table (unmap_table() when done), or NULL. */
 static const struct acpi_header *map_table(uint32_t pa)
 {
-    const struct acpi_header *h = early_map_window(pa);
-    uint32_t window_end = (pa & ~0x3FFFFFu) + 0x400000;
+    const struct acpi_header *h = ioremap(pa, sizeof(*h), false);
+    uint32_t len;
 
-    if (pa + sizeof(*h) > window_end || pa + h->length > window_end)
+    if (!h)
         return NULL;
-    return h;
+    len = h->length;
+    iounmap((void *)h, sizeof(*h));
+    if (len < sizeof(*h) || len > (1u << 20))
+        return NULL;
+    return ioremap(pa, len, false);
+}
+
+static void unmap_table(const struct acpi_header *t)
+{
+    if (t)
+        iounmap((void *)t, t->length);
 }
 
 /* Reads SLP_TYPa from the \_S5_ package: NameOp "_S5_" PackageOp len n ... */
@@ -83,38 +94,56 @@ static int s5_sleep_type(const uint8_t *aml, uint32_t len)
     return -1;
 }
 
+/* Finds the FADT through the RSDT; returns its machine address or 0. */
+static uint32_t find_fadt(uint32_t rsdt_pa)
+{
+    const struct acpi_header *rsdt = map_table(rsdt_pa);
+    uint32_t fadt = 0, n, i;
+
+    if (!rsdt || memcmp(rsdt->signature, "RSDT", 4) != 0) {
+        unmap_table(rsdt);
+        return 0;
+    }
+    n = (rsdt->length - sizeof(*rsdt)) / 4;
+    for (i = 0; i < n && !fadt; i++) {
+        uint32_t pa = ((const uint32_t *)(rsdt + 1))[i];
+        const struct acpi_header *h = map_table(pa);
+
+        if (h && memcmp(h->signature, "FACP", 4) == 0)
+            fadt = pa;
+        unmap_table(h);
+    }
+    unmap_table(rsdt);
+    return fadt;
+}
+
 int acpi_poweroff(void)
 {
     const uint8_t *rsdp = find_rsdp();
     const struct acpi_header *t;
-    uint32_t rsdt, fadt = 0, dsdt, n, i;
+    uint32_t fadt, dsdt, i;
     uint16_t pm1a, pm1b;
     int slp_typ;
 
-    if (!rsdp)
+    if (!rsdp || !(fadt = find_fadt(*(const uint32_t *)(rsdp + 16))))
         return -1;
-    rsdt = *(const uint32_t *)(rsdp + 16);
-    t = map_table(rsdt);
-    if (!t || memcmp(t->signature, "RSDT", 4) != 0)
+    t = map_table(fadt);
+    if (!t || t->length < 72) {
+        unmap_table(t);
         return -1;
-    n = (t->length - sizeof(*t)) / 4;
-    for (i = 0; i < n && !fadt; i++) {
-        uint32_t pa = ((const uint32_t *)(t + 1))[i];
-        const struct acpi_header *h = map_table(pa);
-
-        t = map_table(rsdt);            /* the window may have moved */
-        if (h && memcmp(h->signature, "FACP", 4) == 0)
-            fadt = pa;
     }
-    if (!fadt || !(t = map_table(fadt)) || t->length < 72)
-        return -1;
     dsdt = *(const uint32_t *)((const uint8_t *)t + 40);
     pm1a = (uint16_t)*(const uint32_t *)((const uint8_t *)t + 64);
     pm1b = (uint16_t)*(const uint32_t *)((const uint8_t *)t + 68);
+    unmap_table(t);
+
     t = map_table(dsdt);
-    if (!t || memcmp(t->signature, "DSDT", 4) != 0 || pm1a == 0)
+    if (!t || memcmp(t->signature, "DSDT", 4) != 0 || pm1a == 0) {
+        unmap_table(t);
         return -1;
+    }
     slp_typ = s5_sleep_type((const uint8_t *)(t + 1), t->length - sizeof(*t));
+    unmap_table(t);
     if (slp_typ < 0)
         return -1;
 

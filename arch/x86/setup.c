@@ -8,12 +8,11 @@
 #include <tessera/bootinfo.h>
 #include <tessera/setup.h>
 #include <asm/desc.h>
+#include <asm/flushtlb.h>
+#include <asm/layout.h>
 
 #include "boot/multiboot.h"
 #include "private.h"
-
-#define PDE_4M          0x083
-#define WINDOW_SLOT     1023                    /* 0xFFC00000: ioremap area */
 
 struct boot_info boot_info;
 
@@ -25,27 +24,6 @@ static const void *map_loader_data(uint32_t pa, uint32_t len)
     if (pa >= DIRECTMAP_SIZE || len > DIRECTMAP_SIZE - pa)
         return NULL;
     return __va(pa);
-}
-
-static inline void flush_tlb_one(uint32_t va)
-{
-    __asm__ __volatile__("invlpg (%0)" : : "r"(va) : "memory");
-}
-
-static void flush_tlb_all(void)
-{
-    uint32_t cr3;
-
-    __asm__ __volatile__("mov %%cr3, %0; mov %0, %%cr3" : "=r"(cr3) : : "memory");
-}
-
-void *early_map_window(uint32_t pa)
-{
-    uint32_t va = (uint32_t)WINDOW_SLOT << 22;
-
-    idle_pg_table[WINDOW_SLOT] = (pa & ~0x3FFFFFu) | PDE_4M;
-    flush_tlb_one(va);
-    return (void *)(uintptr_t)(va + (pa & 0x3FFFFF));
 }
 
 void arch_start(uint32_t magic, uint32_t mbi_pa)
@@ -65,7 +43,7 @@ void arch_start(uint32_t magic, uint32_t mbi_pa)
     /* Guests own every address below PAGE_OFFSET: nothing of ours stays there. */
     for (slot = 0; slot < (PAGE_OFFSET >> 22); slot++)
         idle_pg_table[slot] = 0;
-    flush_tlb_all();
+    flush_tlb_local();
 
     start_tessera();
 }

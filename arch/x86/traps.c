@@ -9,6 +9,7 @@
 #include <tessera/bug.h>
 #include <tessera/console.h>
 #include <asm/desc.h>
+#include <asm/layout.h>
 #include <asm/regs.h>
 
 #include "private.h"
@@ -36,7 +37,7 @@ static struct tss doublefault_tss;
 static uint8_t doublefault_stack[4096] __aligned(16);
 
 extern const uint8_t exception_stubs[];
-extern uint32_t idle_pg_table[];
+
 
 static const char *const exception_names[32] = {
     "divide error", "debug", "NMI", "breakpoint", "overflow", "bound range",

@@ -66,6 +66,8 @@
 #define PGT_writable_page   (7u << PGT_type_shift)
 #define PGT_validated       (1u << 28)
 #define PGT_pinned          (1u << 27)
+/* Bits 17-26: an L1's back-pointer (the L2 slot it is installed in); for
+ * an L2, Tessera's linear-map count (mm/page_type.c: one level only). */
 #define PGT_va_shift        17
 #define PGT_va_mask         (0x3FFu << PGT_va_shift)
 #define PGT_va_mutable      (0x3FFu << PGT_va_shift)    /* back-pointer unset */
@@ -204,5 +206,22 @@ void free_domheap_pages(struct page_info *pg, unsigned int order);
 
 uint32_t avail_domheap_pages(void);
 uint32_t avail_xenheap_pages(void);
+
+/* --- Start of day and frame ownership (mm/layout.c) ------------------------- */
+
+/* Builds the frame table, the M2P table and the heaps from boot_info. */
+void mm_init(void);
+/* Sets up the map cache behind map_frame() (called by mm_init()). */
+void mapcache_init(void);
+/* Gives d a frame of Tessera's: allocated, one reference, never freed by d. */
+void share_frame_with(struct page_info *pg, struct domain *d);
+/* Is the frame RAM by the loader's memory map? */
+bool frame_is_ram(uint32_t mfn);
+/* DEBUG builds: checks what mm_init() built, panics on a fault. */
+#ifdef CONFIG_DEBUG
+void mm_selftest(void);
+#else
+static inline void mm_selftest(void) { }
+#endif
 
 #endif /* TESSERA_MM_H */

@@ -73,8 +73,11 @@ boot|crash)
             --reject 'Powering off' --expect-exit 3
     fi
     if grep -qx 'CONFIG_SERIAL_16550=y' "$work/.config"; then
+        selftest=.
+        grep -qx 'CONFIG_DEBUG=y' "$work/.config" && selftest='^\(XEN\) mm: self-test passed'
         set -- --expect '^\(XEN\) Tessera [0-9.]+, configuration' \
                --expect '^\(XEN\) Modules:' --expect "^\\(XEN\\)  module 0: .* '.*/dom0'" \
+               --expect '^\(XEN\) Memory: ' --expect "$selftest" \
                --expect '^\(XEN\) Powering off'
     else
         # No serial console to read: the clean exit status is the evidence.
