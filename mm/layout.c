@@ -8,6 +8,7 @@
 #include <tessera/bootinfo.h>
 #include <tessera/bug.h>
 #include <tessera/console.h>
+#include <tessera/errno.h>
 #include <tessera/mm.h>
 #include <asm/flushtlb.h>
 #include <asm/layout.h>
@@ -158,6 +159,51 @@ void share_frame_with(struct page_info *pg, struct domain *d)
     pg->type_info = 0;
 }
 
+void share_xen_frame_with_domain(void *va, struct domain *d)
+{
+    uint32_t mfn = (uint32_t)(__pa(va) >> PAGE_SHIFT);
+    struct page_info *pg = mfn_to_page(mfn);
+
+    share_frame_with(pg, d);
+    list_add_tail(&pg->list, &d->xenpage_list);
+    d->xenheap_pages++;
+    machine_to_phys_mapping[mfn] = M2P_SHARED_XEN_FRAME;
+}
+
+void free_shared_xen_frame(void *va, struct domain *d)
+{
+    uint32_t mfn = (uint32_t)(__pa(va) >> PAGE_SHIFT);
+    struct page_info *pg = mfn_to_page(mfn);
+
+    BUG_ON(pg->owner != d);
+    list_del(&pg->list);
+    d->xenheap_pages--;
+    pg->owner = NULL;
+    pg->count_info = 0;
+    pg->type_info = 0;
+    machine_to_phys_mapping[mfn] = M2P_NEVER_WRITTEN;
+    free_xenheap_pages(va, 0);
+}
+
+int perdomain_pt_alloc(struct domain *d)
+{
+    uint32_t *pt = alloc_xenheap_pages(0);
+
+    if (!pt)
+        return -ENOMEM;
+    memset(pt, 0, PAGE_SIZE);
+    share_xen_frame_with_domain(pt, d);
+    d->perdomain_pt = pt;
+    return 0;
+}
+
+void perdomain_pt_free(struct domain *d)
+{
+    if (d->perdomain_pt)
+        free_shared_xen_frame(d->perdomain_pt, d);
+    d->perdomain_pt = NULL;
+}
+
 /*
  * Frames that are not RAM — the first MB, and every frame below max_page
  * that no RAM region covers — belong to DOMID_IO and are never freed.
@@ -217,6 +263,8 @@ void fill_hypervisor_l2_slots(uint32_t *l2, uint32_t l2_mfn, struct domain *d)
            (L2_ENTRIES - FIRST_HYPERVISOR_L2_SLOT) * sizeof(uint32_t));
     /* Tessera reaches a domain's page tables through this self-map. */
     l2[LINEAR_PT_SLOT] = (l2_mfn << PAGE_SHIFT) | PTE_RW_FLAGS;
+    if (d && d->perdomain_pt)
+        l2[PERDOMAIN_SLOT] = (uint32_t)__pa(d->perdomain_pt) | PTE_RW_FLAGS;
 }
 
 void flush_tlb_for_retype(struct page_info *pg)

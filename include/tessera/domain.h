@@ -30,6 +30,10 @@ struct domain {
     /* Tessera-heap frames it owns (shared info, per-domain tables). */
     struct list_head xenpage_list;
     uint32_t xenheap_pages;
+
+    /* The L1 behind L2 slot 1021 (0xFF400000) in every L2 of this domain:
+     * its GDT frames, then the LDT shadow. NULL until the domain has one. */
+    uint32_t *perdomain_pt;
 };
 
 /* The owners of I/O frames and of Tessera's own shareable frames. */

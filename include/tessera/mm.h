@@ -215,6 +215,16 @@ void mm_init(void);
 void mapcache_init(void);
 /* Gives d a frame of Tessera's: allocated, one reference, never freed by d. */
 void share_frame_with(struct page_info *pg, struct domain *d);
+/*
+ * A Tessera-heap frame that belongs to a guest domain (its shared info,
+ * its per-domain L1): owned by d, on d's xenpage_list, M2P 0xFFFFFFFF.
+ */
+void share_xen_frame_with_domain(void *va, struct domain *d);
+/* Takes such a frame back from d (domain destruction) and frees it. */
+void free_shared_xen_frame(void *va, struct domain *d);
+/* Gives d its per-domain L1 (GDT/LDT area); 0 or -ENOMEM. */
+int perdomain_pt_alloc(struct domain *d);
+void perdomain_pt_free(struct domain *d);
 /* Is the frame RAM by the loader's memory map? */
 bool frame_is_ram(uint32_t mfn);
 /* DEBUG builds: checks what mm_init() built, panics on a fault. */
