@@ -3,7 +3,7 @@
 # Tessera's front end: Linux-style targets that forward to CMake.
 #   make [O=dir] <name>_defconfig | menuconfig | nconfig | olddefconfig
 #                savedefconfig | allnoconfig | allyesconfig | randconfig
-#   make [O=dir] [all] | run | iso | run-iso | test | clean | distclean
+#   make [O=dir] [all] | run | iso | run-iso | test | fuzz | clean | distclean
 #   make deps
 # O= is the build directory (default build/); it holds .config.
 
@@ -17,7 +17,7 @@ JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 CONFIG_TARGETS := menuconfig nconfig olddefconfig savedefconfig allnoconfig \
                   allyesconfig randconfig
 
-.PHONY: all configure run iso run-iso test deps clean distclean help \
+.PHONY: all configure run iso run-iso test fuzz deps clean distclean help \
         $(CONFIG_TARGETS) FORCE
 
 all: configure
@@ -37,6 +37,9 @@ run iso run-iso: all
 
 test: all
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+
+fuzz: all
+	cmake --build $(BUILD) --target fuzz
 
 deps:
 	sh $(SRC)/cmake/deps.sh

@@ -4,7 +4,7 @@
 set -eu
 
 PACKAGES="gcc gcc-multilib make cmake ninja-build python3 kconfig-frontends-nox
-libcmocka-dev qemu-system-x86 grub-pc-bin grub-common xorriso mtools"
+libcmocka-dev qemu-system-x86 grub-pc-bin grub-common xorriso mtools clang libclang-rt-14-dev"
 
 if [ "$(id -u)" -ne 0 ]; then
     if command -v sudo >/dev/null 2>&1; then

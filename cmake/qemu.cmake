@@ -2,29 +2,41 @@
 #
 # Booting the image: `run` (QEMU, serial console on the terminal), `iso`
 # (GRUB 2 rescue ISO) and `run-iso`. RUN_OPTIONS and RUN_MODULES say what
-# to boot; until dom0 can be built, the module is a placeholder file.
+# to boot.
 
 set(QEMU qemu-system-i386)
 set(QEMU_FLAGS -accel tcg -machine pc -m 256 -nographic -no-reboot
     CACHE STRING "QEMU options for make run")
 set(RUN_OPTIONS "console=com1,vga" CACHE STRING "Boot options for make run and the ISO")
 
+# The smallest guest, for tests that need a dom0 that boots in every
+# configuration (tests/boot, tests/kconfig).
+set(SMOKE_GUEST ${CMAKE_BINARY_DIR}/smoke-guest)
+add_custom_command(OUTPUT ${SMOKE_GUEST}
+    COMMAND ${CMAKE_C_COMPILER} -m32 -nostdlib -static -no-pie -Wl,--build-id=none
+        -Wl,-Ttext=0xC0000000 -Wl,-e,_start ${PROJECT_SOURCE_DIR}/tests/boot/smoke_guest.S
+        -o ${SMOKE_GUEST}
+    DEPENDS ${PROJECT_SOURCE_DIR}/tests/boot/smoke_guest.S
+    COMMENT "Building the smoke guest")
+add_custom_target(smoke_guest ALL DEPENDS ${SMOKE_GUEST})
+
+# Not a guest image at all: for the bad-input boot tests.
 set(PLACEHOLDER_DOM0 ${CMAKE_BINARY_DIR}/placeholder-dom0)
-file(WRITE ${PLACEHOLDER_DOM0}.in "Placeholder dom0 module: no dom0 kernel is built yet.\n")
+file(WRITE ${PLACEHOLDER_DOM0}.in "This file is not a guest kernel image.\n")
 configure_file(${PLACEHOLDER_DOM0}.in ${PLACEHOLDER_DOM0} COPYONLY)
-set(RUN_MODULES "${PLACEHOLDER_DOM0}" CACHE STRING "dom0 module (path and arguments)")
+set(RUN_MODULES "${SMOKE_GUEST}" CACHE STRING "dom0 module (path and arguments)")
 
 add_custom_target(run
     COMMAND ${QEMU} ${QEMU_FLAGS} -kernel $<TARGET_FILE:tessera>
         -append "${RUN_OPTIONS}" -initrd "${RUN_MODULES}"
-    DEPENDS tessera USES_TERMINAL
+    DEPENDS tessera smoke_guest USES_TERMINAL
     COMMENT "Booting Tessera in QEMU (quit: Ctrl-A then X)")
 
 set(TESSERA_ISO ${CMAKE_BINARY_DIR}/tessera.iso)
 add_custom_command(OUTPUT ${TESSERA_ISO}
     COMMAND sh ${PROJECT_SOURCE_DIR}/tools/mkiso.sh ${TESSERA_ISO} $<TARGET_FILE:tessera>
-        "${RUN_OPTIONS}" ${PLACEHOLDER_DOM0} ""
-    DEPENDS tessera ${PROJECT_SOURCE_DIR}/tools/mkiso.sh
+        "${RUN_OPTIONS}" ${SMOKE_GUEST} ""
+    DEPENDS tessera smoke_guest ${SMOKE_GUEST} ${PROJECT_SOURCE_DIR}/tools/mkiso.sh
     COMMENT "Building the GRUB 2 rescue ISO" VERBATIM)
 add_custom_target(iso DEPENDS ${TESSERA_ISO})
 

@@ -8,6 +8,8 @@
 #include <tessera/bootinfo.h>
 #include <tessera/cmdline.h>
 #include <tessera/console.h>
+#include <tessera/domain_build.h>
+#include <tessera/sched.h>
 #include <tessera/mm.h>
 #include <tessera/setup.h>
 
@@ -72,6 +74,8 @@ void start_tessera(void)
         printk(LOG_ERR "Cannot boot: no dom0 module: give the dom0 kernel as the first multiboot module\n");
         machine_exit(1);
     }
-    printk("Building dom0 is not implemented in this version: stopping here.\n");
-    machine_exit(0);
+    tsc_calibrate();
+    scheduler_init();
+    build_boot_domains();
+    scheduler_start();
 }

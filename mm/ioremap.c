@@ -12,7 +12,7 @@
 
 static uint32_t ioremap_l1[L1_ENTRIES] __aligned(4096) __section(".bss.page_aligned");
 
-static void ioremap_install(void)
+void ioremap_init(void)
 {
     if (!(idle_pg_table[IOREMAP_SLOT] & _PAGE_PRESENT))
         idle_pg_table[IOREMAP_SLOT] = (uint32_t)__pa(ioremap_l1) | _PAGE_PRESENT | _PAGE_RW |
@@ -27,7 +27,7 @@ void *ioremap(uint32_t pa, uint32_t len, bool uncached)
                      (uncached ? _PAGE_PCD | _PAGE_PWT : 0);
     uint32_t i, run = 0;
 
-    ioremap_install();
+    ioremap_init();
     if (len == 0 || nr > L1_ENTRIES)
         return NULL;
     for (i = 0; i < L1_ENTRIES; i++) {

@@ -23,7 +23,8 @@ uint32_t max_page;
 
 extern const char __image_start[], __image_end[];
 
-static uint32_t frametable_frames, m2p_frames;
+static uint32_t frametable_frames, m2p_frames, m2p_first;
+static struct phys_range boot_bitmap;     /* the boot allocator's, until mm_finish_boot() */
 
 /* A zeroed frame in the direct map, for Tessera's own page tables. */
 static uint32_t *alloc_table_frame(void)
@@ -132,6 +133,7 @@ static void m2p_init(void)
 
     m2p_frames = DIV_ROUND_UP(max_page * 4, (uint32_t)PAGE_SIZE);
     first = must_alloc(m2p_frames, "machine-to-phys table");
+    m2p_first = first;
     filler = must_alloc(1, "machine-to-phys table");
     map_frames(RDWR_MPT_VIRT_START, first, m2p_frames, PTE_RW_FLAGS);
     map_frames(RO_MPT_VIRT_START, first, m2p_frames, PTE_RO_FLAGS);
@@ -150,6 +152,29 @@ static void m2p_init(void)
     for (i = 0; i < m2p_frames; i++)
         share_frame_with(mfn_to_page(first + i), dom_xen);
     share_frame_with(mfn_to_page(filler), dom_xen);
+}
+
+uint32_t m2p_first_mfn(void)
+{
+    return m2p_first;
+}
+
+/* Marks machine range [start, end) free for mm_finish_boot() (consumed modules). */
+void mm_release_boot_range(uint32_t start, uint32_t end)
+{
+    boot_free_range(start >> PAGE_SHIFT, (end + PAGE_SIZE - 1) >> PAGE_SHIFT);
+}
+
+/*
+ * The boot allocator's last act: its bitmap, and whatever was released
+ * since mm_init(), go to the heaps. The bitmap stays out of the heaps
+ * until now because the heaps would hand its frames out while it is
+ * still in use.
+ */
+void mm_finish_boot(void)
+{
+    boot_free_range(boot_bitmap.start >> PAGE_SHIFT, boot_bitmap.end >> PAGE_SHIFT);
+    boot_alloc_handover(heap_init_range);
 }
 
 void share_frame_with(struct page_info *pg, struct domain *d)
@@ -236,9 +261,8 @@ void mm_init(void)
 {
     struct phys_range image = { (uint32_t)__pa(__image_start), (uint32_t)__pa(__image_end) };
     uint32_t words = boot_alloc_bitmap_words(&boot_info);
-    struct phys_range bitmap = place_boot_bitmap(words * 4);
-
-    if (boot_alloc_init(&boot_info, &image, __va(bitmap.start), words) != 0)
+    boot_bitmap = place_boot_bitmap(words * 4);
+    if (boot_alloc_init(&boot_info, &image, __va(boot_bitmap.start), words) != 0)
         panic("boot allocator: bitmap too small");
     max_page = boot_max_page();
     mapcache_init();
@@ -247,8 +271,6 @@ void mm_init(void)
     m2p_init();
 
     heap_reset();
-    boot_alloc_handover(heap_init_range);
-    boot_free_range(bitmap.start >> PAGE_SHIFT, bitmap.end >> PAGE_SHIFT);
     boot_alloc_handover(heap_init_range);
 
     printk("Memory: %u MB RAM, frame table %u KB, M2P %u KB, free: Tessera heap %u KB, "

@@ -1,17 +1,33 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
- * Exception entry: one stub per vector pushes a dummy error code where the
- * CPU does not, then the vector; common code saves the registers as
- * struct cpu_user_regs and calls do_exception(regs).
+ * Every way into Tessera and the one way back out to a guest.
+ *
+ * Exceptions: one stub per vector pushes a dummy error code where the CPU
+ * pushes none, then the vector. Hypercalls (int $0x82, a DPL-1 gate) push
+ * the same two words. Both then save the registers as struct
+ * cpu_user_regs; for a guest, that frame sits at the top of the CPU's
+ * stack and is the guest's state while Tessera runs.
+ *
+ * ret_to_guest is the single exit: prepare_return_to_guest() (C) runs
+ * softirqs, delivers pending events and bounces pending traps, then the
+ * registers are restored. A fault while reloading the guest's data
+ * selectors or in the final iret lands in a fixup that rebuilds the frame
+ * and asks C for the guest's failsafe callback.
  */
 #include <asm/desc.h>
+#include <asm/regs.h>
 
 /* Vectors for which the CPU pushes an error code. */
 #define HAS_ERRCODE(v)  ((v) == 8 || ((v) >= 10 && (v) <= 14) || (v) == 17 || (v) == 21)
 
-        .text
-        .align  16
-exception_common:
+/* An entry in the exception table: a faulting instruction and its fixup. */
+#define EXTABLE(insn, fixup)                    \
+        .pushsection __ex_table, "a";           \
+        .balign 4;                              \
+        .long insn, fixup;                      \
+        .popsection
+
+.macro SAVE_ALL
         push    %gs
         push    %fs
         push    %es
@@ -26,10 +42,21 @@ exception_common:
         mov     $__HYPERVISOR_DS, %eax
         mov     %eax, %ds
         mov     %eax, %es
+.endm
+
+        .text
+        .align  16
+exception_common:
+        SAVE_ALL
         mov     %esp, %eax
         push    %eax
         call    do_exception
         add     $4, %esp
+        testl   $X86_EFLAGS_VM, UREGS_eflags(%esp)
+        jnz     ret_to_guest
+        testb   $3, UREGS_cs(%esp)
+        jnz     ret_to_guest
+        /* An exception inside Tessera that was handled (a fixup). */
         pop     %ebx
         pop     %ecx
         pop     %edx
@@ -41,7 +68,7 @@ exception_common:
         pop     %es
         pop     %fs
         pop     %gs
-        add     $8, %esp                    /* vector, error code */
+        add     $8, %esp
         iret
 
         .globl  exception_stubs
@@ -59,3 +86,113 @@ exception_stubs:
         jmp     exception_common
         vector = vector + 1
         .endr
+
+/* int $0x82: EAX = call number & 31, EBX..EDI = arguments 1-5. */
+        .globl  hypercall_entry
+        .align  16
+hypercall_entry:
+        push    $0
+        push    $0x82
+        SAVE_ALL
+        mov     UREGS_eax(%esp), %eax
+        and     $31, %eax
+        push    %edi                /* still the guest's: SAVE_ALL kept them */
+        push    %esi
+        push    %edx
+        push    %ecx
+        push    %ebx
+        call    *hypercall_table(, %eax, 4)
+        add     $20, %esp
+        mov     %eax, UREGS_eax(%esp)
+        /* fall through */
+
+/* The one way back to a guest; ESP points at its frame. */
+        .globl  ret_to_guest
+ret_to_guest:
+        cli
+        mov     %esp, %eax
+        push    %eax
+        call    prepare_return_to_guest
+        add     $4, %esp
+        .globl  restore_all_guest
+restore_all_guest:
+        testl   $X86_EFLAGS_VM, UREGS_eflags(%esp)
+        jnz     restore_vm86
+        pop     %ebx
+        pop     %ecx
+        pop     %edx
+        pop     %esi
+        pop     %edi
+        pop     %ebp
+        pop     %eax
+1:      pop     %ds
+2:      pop     %es
+3:      pop     %fs
+4:      pop     %gs
+        add     $8, %esp
+5:      iret
+        EXTABLE(1b, fix_ds)
+        EXTABLE(2b, fix_es)
+        EXTABLE(3b, fix_fs)
+        EXTABLE(4b, fix_gs)
+        EXTABLE(5b, fix_iret)
+
+/* VM86: the CPU restores the data selectors from the end of the frame. */
+restore_vm86:
+        pop     %ebx
+        pop     %ecx
+        pop     %edx
+        pop     %esi
+        pop     %edi
+        pop     %ebp
+        pop     %eax
+        add     $24, %esp
+6:      iret
+        EXTABLE(6b, fix_iret_vm86)
+
+/*
+ * Fixups: rebuild the whole frame at its original place (the selectors
+ * already loaded are pushed back from the registers holding them; the
+ * general registers were restored, so they are pushed again), then let C
+ * turn it into a failsafe callback.
+ */
+fix_iret_vm86:
+        sub     $8, %esp            /* vector, error code */
+        push    $0                  /* protected-mode selectors: unused in VM86 */
+        push    $0
+        push    $0
+        push    $0
+        jmp     fix_ds
+fix_iret:
+        sub     $8, %esp            /* vector, error code */
+        push    %gs
+fix_gs: push    %fs
+fix_fs: push    %es
+fix_es: push    %ds
+fix_ds: push    %eax
+        push    %ebp
+        push    %edi
+        push    %esi
+        push    %edx
+        push    %ecx
+        push    %ebx
+        mov     $__HYPERVISOR_DS, %eax
+        mov     %eax, %ds
+        mov     %eax, %es
+        mov     %esp, %eax
+        push    %eax
+        call    do_failsafe_callback
+        add     $4, %esp
+        jmp     restore_all_guest
+
+/*
+ * void reset_stack_and_jump(void (*fn)(void)): drop everything Tessera has
+ * on this CPU's stack except a guest frame at its top, and run fn there.
+ */
+        .globl  reset_stack_and_jump
+reset_stack_and_jump:
+        mov     4(%esp), %eax
+        mov     %esp, %ecx
+        and     $~(STACK_SIZE - 1), %ecx
+        lea     STACK_SIZE - UREGS_VM86_SIZE(%ecx), %esp
+        jmp     *%eax

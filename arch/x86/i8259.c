@@ -2,7 +2,7 @@
 /*
  * The legacy 8259 interrupt controllers. The BIOS leaves them delivering
  * IRQs on vectors 8-15, which collide with CPU exceptions: move them to
- * 0x20-0x2F and mask every line until a driver asks for one.
+ * 0x30-0x3F and mask every line until a driver asks for one.
  */
 #include <tessera/arch.h>
 
@@ -13,7 +13,7 @@
 #define PIC2_CMD    0xA0
 #define PIC2_DATA   0xA1
 
-#define FIRST_IRQ_VECTOR 0x20
+#define FIRST_IRQ_VECTOR 0x30  /* 0x20-0x2F are guests' fast-trap vectors */
 
 void i8259_init(void)
 {

@@ -50,6 +50,7 @@ void arch_poweroff(void)
 void machine_exit(int status)
 {
     const char *how = status == 0 ? "Powering off" :
+                      status == MACHINE_EXIT_REBOOT ? "Rebooting" :
                       opt_noreboot ? "Halting (noreboot)" : "Rebooting";
 
     printk("%s (exit status %d).\n", how, status);
@@ -58,7 +59,7 @@ void machine_exit(int status)
 
     if (status == 0)
         arch_poweroff();
-    if (opt_noreboot)
+    if (opt_noreboot && status != MACHINE_EXIT_REBOOT)
         arch_halt();
     arch_reboot();
 }

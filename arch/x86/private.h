@@ -5,7 +5,58 @@
 
 #include <tessera/lib.h>
 
+struct cpu_user_regs;
+struct domain;
+
+struct tss {
+    uint16_t back_link, _r0;
+    uint32_t esp0;
+    uint16_t ss0, _r1;
+    uint32_t esp1;
+    uint16_t ss1, _r2;
+    uint32_t esp2;
+    uint16_t ss2, _r3;
+    uint32_t cr3, eip, eflags, eax, ecx, edx, ebx, esp, ebp, esi, edi;
+    uint16_t es, _r4, cs, _r5, ss, _r6, ds, _r7, fs, _r8, gs, _r9, ldt, _r10;
+    uint16_t trace, iomap_base;
+} __packed;
+_Static_assert(sizeof(struct tss) == 104, "TSS layout");
+
+extern struct tss cpu0_tss;
+
+#define GATE_INTERRUPT  0xE
+#define GATE_TRAP       0xF
+#define GATE_TASK       0x5
+
 void traps_init(void);
+void set_gate(unsigned int vec, unsigned int type, unsigned int dpl, uint16_t sel,
+              uint32_t offset);
+void restore_default_gate(unsigned int vec);
+uint32_t search_exception_table(uint32_t eip);
+void arch_load_fast_trap(struct domain *d);
+/* Loads d's GDT and LDT on this CPU. */
+void arch_load_segment_tables(struct domain *d);
+
+/* An exception raised while a guest ran (arch/x86/guest_traps.c). */
+void guest_exception(struct cpu_user_regs *regs, uint32_t cr2);
+/* A #PF in the LDT shadow area: maps the page and returns true if valid. */
+bool ldt_shadow_fault(uint32_t va);
+/* Is va in d's LDT shadow? Then *guest_va is the guest's LDT address. */
+bool ldt_fault_guest_va(struct domain *d, uint32_t va, uint32_t *guest_va);
+/* vm_assist 4gb_segments: fixes a truncated segment; true if handled. */
+bool gpf_emulate_4gb(struct domain *d, struct cpu_user_regs *regs);
+void guest_debug_trap(struct domain *d, struct cpu_user_regs *regs);
+/* Queues exception vector for d's handler (TBF_* flags for error code/CR2). */
+void guest_bounce_exception(struct domain *d, unsigned int vector, uint32_t flags,
+                            uint32_t error_code, uint32_t cr2);
+void fpu_init(void);
+void fpu_switch_out(struct domain *d);
+void fpu_forget(struct domain *d);
+/* Drops d's GDT frames (back to Tessera's default GDT). */
+void gdt_release(struct domain *d);
+/* Drops every lazily mapped page of d's LDT shadow. */
+void ldt_shadow_invalidate(struct domain *d);
+void guest_fpu_trap(struct domain *d, struct cpu_user_regs *regs);
 void i8259_init(void);
 void stack_trace_from(uint32_t eip, uint32_t ebp);
 

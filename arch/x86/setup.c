@@ -6,6 +6,7 @@
  */
 #include <tessera/arch.h>
 #include <tessera/bootinfo.h>
+#include <tessera/ioremap.h>
 #include <tessera/setup.h>
 #include <asm/desc.h>
 #include <asm/flushtlb.h>
@@ -36,6 +37,8 @@ void arch_start(uint32_t magic, uint32_t mbi_pa)
 
     traps_init();
     i8259_init();
+    fpu_init();
+    ioremap_init();
 
     if (multiboot_parse(magic, mbi_pa, map_loader_data, &image, &boot_info, &error) != 0)
         boot_info_error = error;

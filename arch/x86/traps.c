@@ -14,29 +14,14 @@
 
 #include "private.h"
 
-struct tss {
-    uint16_t back_link, _r0;
-    uint32_t esp0;
-    uint16_t ss0, _r1;
-    uint32_t esp1;
-    uint16_t ss1, _r2;
-    uint32_t esp2;
-    uint16_t ss2, _r3;
-    uint32_t cr3, eip, eflags, eax, ecx, edx, ebx, esp, ebp, esi, edi;
-    uint16_t es, _r4, cs, _r5, ss, _r6, ds, _r7, fs, _r8, gs, _r9, ldt, _r10;
-    uint16_t trace, iomap_base;
-} __packed;
-BUILD_BUG_ON(sizeof(struct tss) != 104);
 
-#define GATE_INTERRUPT  0xE
-#define GATE_TASK       0x5
 
 static uint64_t idt_table[256] __aligned(8);
-static struct tss cpu0_tss;
+struct tss cpu0_tss;
 static struct tss doublefault_tss;
 static uint8_t doublefault_stack[4096] __aligned(16);
 
-extern const uint8_t exception_stubs[];
+extern const uint8_t exception_stubs[], hypercall_entry[];
 
 
 static const char *const exception_names[32] = {
@@ -48,12 +33,21 @@ static const char *const exception_names[32] = {
     "virtualisation", "control protection",
 };
 
-static void set_gate(unsigned int vec, unsigned int type, unsigned int dpl,
+void set_gate(unsigned int vec, unsigned int type, unsigned int dpl,
                      uint16_t sel, uint32_t offset)
 {
     idt_table[vec] = ((uint64_t)(offset & 0xFFFF0000) << 32) |
                      ((uint64_t)(0x80 | (dpl << 5) | type) << 40) |
                      ((uint32_t)sel << 16) | (offset & 0xFFFF);
+}
+
+/*
+ * A vector Tessera does not use: an empty gate. INT n from a guest still
+ * raises #GP((n << 3) | 2), as the gate's DPL 0 is checked first.
+ */
+void restore_default_gate(unsigned int vec)
+{
+    idt_table[vec] = 0;
 }
 
 static uint32_t read_cr(int n)
@@ -86,7 +80,7 @@ static void show_registers(const struct cpu_user_regs *r)
            read_cr(0), read_cr(2), read_cr(3), read_cr(4));
 }
 
-void do_exception(struct cpu_user_regs *regs)
+static void __noreturn fatal_exception(const struct cpu_user_regs *regs)
 {
     unsigned int v = regs->vector;
     const char *name = v < ARRAY_SIZE(exception_names) && exception_names[v]
@@ -101,6 +95,38 @@ void do_exception(struct cpu_user_regs *regs)
     stack_trace_from(regs->eip, regs->ebp);
     printk(LOG_ERR "****************************************\n");
     machine_exit(1);
+}
+
+/*
+ * A fault in Tessera is expected only where the exception table says so
+ * (guest memory, guest selectors), or on a lazily mapped LDT page the CPU
+ * touched on the guest's behalf.
+ */
+static bool hypervisor_fault_fixup(struct cpu_user_regs *regs)
+{
+    uint32_t fixup;
+
+    if (regs->vector == 14 && ldt_shadow_fault(read_cr(2)))
+        return true;
+    fixup = search_exception_table(regs->eip);
+    if (!fixup)
+        return false;
+    regs->eip = fixup;
+    return true;
+}
+
+void do_exception(struct cpu_user_regs *regs)
+{
+    if (regs_from_guest(regs)) {
+        guest_exception(regs, read_cr(2));
+        return;
+    }
+    if (regs->vector == 2) {
+        printk(LOG_WARNING "NMI received in Tessera: ignored\n");
+        return;
+    }
+    if (!hypervisor_fault_fixup(regs))
+        fatal_exception(regs);
 }
 
 /* Runs as its own task: the faulting context is in cpu0_tss. */
@@ -159,6 +185,8 @@ void traps_init(void)
     set_gate(3, GATE_INTERRUPT, 3, __HYPERVISOR_CS, (uint32_t)(uintptr_t)(exception_stubs + 48));
     set_gate(4, GATE_INTERRUPT, 3, __HYPERVISOR_CS, (uint32_t)(uintptr_t)(exception_stubs + 64));
     set_gate(8, GATE_TASK, 0, DOUBLEFAULT_TSS_SELECTOR, 0);
+    /* Hypercalls: int $0x82 from ring 1 (ring 3 gets #GP, ABI.md §1). */
+    set_gate(0x82, GATE_INTERRUPT, 1, __HYPERVISOR_CS, (uint32_t)(uintptr_t)hypercall_entry);
 
     tss_init();
     __asm__ __volatile__("lidt %0" : : "m"(idtr));

@@ -22,4 +22,11 @@ void arch_dump_stack(void);                 /* this CPU's call trace */
  */
 void machine_exit(int status) __noreturn;
 
+/* The CPU clock in kHz, measured at boot. */
+uint32_t arch_cpu_khz(void);
+void tsc_calibrate(void);
+
+/* machine_exit() status for a reboot dom0 asked for (not a failure). */
+#define MACHINE_EXIT_REBOOT 2
+
 #endif /* TESSERA_ARCH_H */

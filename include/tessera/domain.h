@@ -8,6 +8,8 @@
 
 #include <tessera/lib.h>
 #include <tessera/list.h>
+#include <asm/domain.h>
+#include <public/xen.h>
 
 typedef uint16_t domid_t;
 
@@ -18,10 +20,34 @@ typedef uint16_t domid_t;
 #define DOMID_XEN               0x7FF2
 #define DOMID_IDLE              0x7FFF
 
+/* Shutdown reasons (sched_op shutdown, ABI.md §9). */
+#define SHUTDOWN_POWEROFF       0
+#define SHUTDOWN_REBOOT         1
+#define SHUTDOWN_SUSPEND        2
+#define SHUTDOWN_CRASH          3
+
 struct domain {
     domid_t id;
     bool privileged;            /* dom0, or granted DOM0_PCIDEV_ACCESS */
     bool physdev;               /* holds the physical-device capability */
+    char name[16];              /* boot-time domains: name= */
+    struct domain *next_in_list;    /* all domains, by id */
+
+    /* Life cycle: created paused and unbuilt (ABI.md §10). */
+    bool built;
+    bool ctrl_paused;           /* DOM0_PAUSEDOMAIN (and until unpaused) */
+    bool blocked;               /* SCHEDOP_block, until an event */
+    bool shutdown;              /* SCHEDOP_shutdown, or crashed */
+    bool crashed;
+    bool dying;                 /* DOM0_DESTROYDOMAIN under way */
+    uint8_t shutdown_code;
+
+    /* Scheduling. */
+    unsigned int processor;
+    struct list_head run_list;  /* on the CPU's run queue while runnable */
+    uint64_t cpu_time;          /* ns run so far */
+
+    shared_info_t *shared_info; /* a Tessera-heap frame shared with the domain */
 
     /* Frames this domain owns, in allocation order (GETMEMLIST's order). */
     struct list_head page_list;
@@ -34,7 +60,41 @@ struct domain {
     /* The L1 behind L2 slot 1021 (0xFF400000) in every L2 of this domain:
      * its GDT frames, then the LDT shadow. NULL until the domain has one. */
     uint32_t *perdomain_pt;
+
+    struct arch_domain arch;
 };
+
+/* Runs when nothing stops it: built, not paused, blocked or finished. */
+static inline bool domain_runnable(const struct domain *d)
+{
+    return d->built && !d->ctrl_paused && !d->blocked && !d->shutdown && !d->dying;
+}
+
+/* Creates a domain, paused and unbuilt; NULL when id is taken or no memory. */
+struct domain *domain_create(domid_t id, unsigned int cpu);
+struct domain *domain_find(domid_t id);
+/* The first domain with id >= id (GETDOMAININFO enumerates this way). */
+struct domain *domain_find_from(domid_t id);
+void domain_pause_by_controller(struct domain *d);
+void domain_unpause_by_controller(struct domain *d);
+/* Ends d for good because it cannot continue: logged with the reason. */
+void domain_crash(struct domain *d, const char *fmt, ...) __printf(2, 3);
+/* SCHEDOP_shutdown: dom0 ends the machine; others stop with the code. */
+void domain_shutdown(struct domain *d, uint8_t reason);
+/* vm_assist for d (the hypercall, SETDOMAINVMASSIST, PT_MODE_WRITABLE). */
+long domain_vm_assist(struct domain *d, uint32_t cmd, uint32_t type);
+/* Frees every frame and binding of d (DOM0_DESTROYDOMAIN). */
+void domain_destroy(struct domain *d);
+
+/* Architecture: switch this CPU from prev to next (does not return),
+ * and run the idle loop (does not return). */
+void context_switch(struct domain *prev, struct domain *next) __noreturn;
+void idle_loop(void) __noreturn;
+/* Architecture: the register state a new domain starts from. */
+void arch_domain_init(struct domain *d);
+/* Architecture: d's VCPU state in GETDOMAININFO's format. */
+void arch_get_domain_context(const struct domain *d, full_execution_context_t *c);
+void arch_domain_destroy(struct domain *d);
 
 /* The owners of I/O frames and of Tessera's own shareable frames. */
 extern struct domain *dom_io;

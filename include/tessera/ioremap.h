@@ -9,6 +9,9 @@
 
 #include <tessera/lib.h>
 
+/* Installs the area in Tessera's page table: before any guest L2 copies it. */
+void ioremap_init(void);
+
 /* Maps [pa, pa+len) uncached if uncached is set; NULL when the area is full. */
 void *ioremap(uint32_t pa, uint32_t len, bool uncached);
 void iounmap(void *va, uint32_t len);

@@ -225,6 +225,12 @@ void free_shared_xen_frame(void *va, struct domain *d);
 /* Gives d its per-domain L1 (GDT/LDT area); 0 or -ENOMEM. */
 int perdomain_pt_alloc(struct domain *d);
 void perdomain_pt_free(struct domain *d);
+/* The first frame of the M2P table (shared_info.arch.mfn_to_pfn_start). */
+uint32_t m2p_first_mfn(void);
+/* Marks machine range [start, end), e.g. a consumed module, as free... */
+void mm_release_boot_range(uint32_t start, uint32_t end);
+/* ...and gives it, with the boot allocator's own memory, to the heaps. */
+void mm_finish_boot(void);
 /* Is the frame RAM by the loader's memory map? */
 bool frame_is_ram(uint32_t mfn);
 /* DEBUG builds: checks what mm_init() built, panics on a fault. */

@@ -11,6 +11,7 @@
 set -eu
 
 src=$1 work=$2 mode=$3 kind=$4 seed= what=
+smoke=${SMOKE_GUEST:?the smoke guest image (SMOKE_GUEST) is needed}
 case "$mode" in
 boot) seed=${5:-} ;;
 crash) what=$5 ;;
@@ -60,7 +61,7 @@ boot|crash)
         { cat "$work/cmake.log"; fail "$kind: configure failed"; }
     cmake --build "$work" --target tessera >"$work/build.log" 2>&1 ||
         { cat "$work/build.log"; fail "$kind: build failed"; }
-    echo "placeholder dom0" >"$work/dom0"
+    cp "$smoke" "$work/dom0"
     if [ "$mode" = crash ]; then
         exec python3 "$src/tests/harness/qemu_run.py" --kernel "$work/tessera" \
             --module "$work/dom0" --append "console=com1 noreboot debug_crash=$what" \
@@ -78,7 +79,7 @@ boot|crash)
         set -- --expect '^\(XEN\) Tessera [0-9.]+, configuration' \
                --expect '^\(XEN\) Modules:' --expect "^\\(XEN\\)  module 0: .* '.*/dom0'" \
                --expect '^\(XEN\) Memory: ' --expect "$selftest" \
-               --expect '^\(XEN\) Powering off'
+               --expect '^Test result: SUCCESS' --expect '^\(XEN\) Powering off'
     else
         # No serial console to read: the clean exit status is the evidence.
         echo "config_test: no serial console in this configuration: judging by exit status"

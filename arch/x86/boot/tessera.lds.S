@@ -28,6 +28,10 @@ SECTIONS
 
     .rodata : AT(ADDR(.rodata) - PAGE_OFFSET) {
         *(.rodata .rodata.*)
+        . = ALIGN(4);
+        __start___ex_table = .;
+        KEEP(*(__ex_table))
+        __stop___ex_table = .;
     } :image
 
     .data : AT(ADDR(.data) - PAGE_OFFSET) {

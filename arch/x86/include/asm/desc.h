@@ -6,7 +6,9 @@
 #ifndef ASM_DESC_H
 #define ASM_DESC_H
 
-#define FIRST_RESERVED_GDT_ENTRY    256
+/* The guest-visible part: reserved entries, FLAT_RING1_CS and friends. */
+#include <public/arch-x86_32.h>
+
 #define GDT_ENTRY_DOUBLEFAULT_TSS   256
 #define GDT_ENTRY_HYPERVISOR_CS     257
 #define GDT_ENTRY_HYPERVISOR_DS     258
@@ -15,16 +17,10 @@
 #define GDT_ENTRY_RING3_CS          261
 #define GDT_ENTRY_RING3_DS          262
 #define GDT_ENTRY_FIRST_CPU_TSS     264     /* TSS = 264 + 2n, LDT = 265 + 2n */
-#define LAST_RESERVED_GDT_ENTRY     295
-#define NR_RESERVED_GDT_ENTRIES     (LAST_RESERVED_GDT_ENTRY - FIRST_RESERVED_GDT_ENTRY + 1)
 #define DEFAULT_GDT_ENTRIES         (LAST_RESERVED_GDT_ENTRY + 1)
 
 #define __HYPERVISOR_CS     0x0808
 #define __HYPERVISOR_DS     0x0810
-#define FLAT_RING1_CS       0x0819
-#define FLAT_RING1_DS       0x0821
-#define FLAT_RING3_CS       0x082B
-#define FLAT_RING3_DS       0x0833
 
 #define TSS_SELECTOR(cpu)   ((GDT_ENTRY_FIRST_CPU_TSS + 2 * (cpu)) << 3)
 #define LDT_SELECTOR(cpu)   ((GDT_ENTRY_FIRST_CPU_TSS + 2 * (cpu) + 1) << 3)

@@ -7,6 +7,8 @@
 #ifndef ASM_PAGE_H
 #define ASM_PAGE_H
 
+#include <public/arch-x86_32.h>     /* HYPERVISOR_VIRT_START */
+
 /* Constants usable from C, assembly and the linker script alike. */
 #ifdef __ASSEMBLER__
 #define _UL(x)                  x
@@ -18,7 +20,6 @@
 #define PAGE_SIZE               (_UL(1) << PAGE_SHIFT)
 #define PAGE_MASK               (~(PAGE_SIZE - 1))
 
-#define HYPERVISOR_VIRT_START   _UL(0xFC000000)  /* read-only M2P, guest limit */
 #define PAGE_OFFSET             _UL(0xFC400000)  /* machine address 0 */
 #define DIRECTMAP_SIZE          (_UL(12) << 20)  /* Tessera heap incl. image */
 #define IMAGE_PHYS_START        _UL(0x00100000)  /* the image at 1 MB */

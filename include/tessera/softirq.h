@@ -1,0 +1,23 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * Deferred work, run on the way back to a guest and in the idle loop:
+ * never in the middle of a hypercall or an exception handler.
+ */
+#ifndef TESSERA_SOFTIRQ_H
+#define TESSERA_SOFTIRQ_H
+
+#include <tessera/lib.h>
+
+enum softirq {
+    SCHEDULE_SOFTIRQ,
+    NR_SOFTIRQS
+};
+
+void open_softirq(enum softirq nr, void (*handler)(void));
+void raise_softirq(enum softirq nr);
+bool softirq_pending(void);
+/* Runs pending handlers until none is left; a handler may not return
+ * (a context switch), in which case its bit was cleared first. */
+void do_softirq(void);
+
+#endif /* TESSERA_SOFTIRQ_H */
