@@ -221,6 +221,10 @@ struct page_info *alloc_domheap_pages(struct domain *d, unsigned int order)
     if (d && (d->tot_pages > d->max_pages || n > d->max_pages - d->tot_pages))
         return NULL;
     mfn = alloc_block(MEMZONE_DOM, order);
+    /* A machine with little memory above the direct map (embedded boards)
+     * lends domains the Tessera heap rather than run none at all. */
+    if (mfn == BOOT_ALLOC_NONE)
+        mfn = alloc_block(MEMZONE_XEN, order);
     if (mfn == BOOT_ALLOC_NONE)
         return NULL;
     pg = mfn_to_page(mfn);

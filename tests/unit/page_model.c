@@ -1000,10 +1000,42 @@ static bool apply_deflate(struct page_model *m, const struct pm_op *op)
     return true;
 }
 
+/* An entry's references taken and given back, as a caller outside a table would. */
+static bool apply_probe_l1e(struct page_model *m, const struct pm_op *op)
+{
+    bool want = m_get_l1e(m, op->val, op->subject, op->caller);
+    bool got = get_page_from_l1e(op->val, dptr(m, op->subject), dptr(m, op->caller));
+
+    if (want)
+        m_put_l1e(m, op->val);
+    if (got)
+        put_page_from_l1e(op->val);
+    agree_bool(m, "get_page_from_l1e", want, got);
+    return true;
+}
+
+/* The table must be an L2 in use: a linear map counts against it. */
+static bool apply_probe_l2e(struct page_model *m, const struct pm_op *op)
+{
+    enum pm_dom d = m->f[op->mfn].owner;
+    bool want, got;
+
+    if (!valid_table(m, op->mfn, PGT_l2_page_table))
+        return false;
+    want = m_get_l2e(m, op->val, op->mfn, op->idx, d);
+    got = get_page_from_l2e(op->val, op->mfn, op->idx, dptr(m, d));
+    if (want)
+        m_put_l2e(m, op->val, op->mfn);
+    if (got)
+        put_page_from_l2e(op->val, op->mfn);
+    agree_bool(m, "get_page_from_l2e", want, got);
+    return true;
+}
+
 static bool apply(struct page_model *m, const struct pm_op *op)
 {
     if (op->kind != PM_DESC && op->kind != PM_SEL && op->kind != PM_ALLOC &&
-        op->mfn >= NR_FRAMES)
+        op->kind != PM_PROBE_L1E && op->mfn >= NR_FRAMES)
         return false;
     switch (op->kind) {
     case PM_ALLOC:
@@ -1038,6 +1070,10 @@ static bool apply(struct page_model *m, const struct pm_op *op)
     case PM_SEL:
         pm_check_selector(m, (uint16_t)op->val);
         return true;
+    case PM_PROBE_L1E:
+        return apply_probe_l1e(m, op);
+    case PM_PROBE_L2E:
+        return apply_probe_l2e(m, op);
     default:
         return false;
     }
@@ -1423,20 +1459,27 @@ static uint32_t pick_frame_of(const struct page_model *m, struct pm_source *s, e
     return mfn;
 }
 
-/* A frame in the given validated-table state, or any frame. */
-static uint32_t pick_table(const struct page_model *m, struct pm_source *s, uint32_t type)
+/* A frame in the given validated-table state (of owner, unless PM_DOM_NONE), or any frame. */
+static uint32_t pick_table_of(const struct page_model *m, struct pm_source *s, uint32_t type,
+                              enum pm_dom owner)
 {
     uint32_t n = 0, mfn, k;
 
     for (mfn = 0; mfn < NR_FRAMES; mfn++)
-        n += valid_table(m, mfn, type);
+        n += valid_table(m, mfn, type) && (owner == PM_DOM_NONE || m->f[mfn].owner == owner);
     if (n == 0)
         return pick(s, NR_FRAMES);
     k = pick(s, n);
     for (mfn = 0; mfn < NR_FRAMES; mfn++)
-        if (valid_table(m, mfn, type) && k-- == 0)
+        if (valid_table(m, mfn, type) && (owner == PM_DOM_NONE || m->f[mfn].owner == owner) &&
+            k-- == 0)
             break;
     return mfn;
+}
+
+static uint32_t pick_table(const struct page_model *m, struct pm_source *s, uint32_t type)
+{
+    return pick_table_of(m, s, type, PM_DOM_NONE);
 }
 
 /* A frame an op may take: the table itself, I/O, Tessera's, above RAM, or a pool frame. */
@@ -1479,29 +1522,32 @@ static uint32_t pick_l1e(const struct page_model *m, struct pm_source *s, uint32
     return e;
 }
 
-/* Mostly tables in use, so that installs meet back-pointers and L2s meet linear maps. */
+/*
+ * Often tables in use: L1s to install (meeting back-pointers), and read-only
+ * maps of the owner's L2s, so that linear page tables meet the one-level rule.
+ */
 static uint32_t pick_l2e(const struct page_model *m, struct pm_source *s, uint32_t self)
 {
-    uint32_t target;
+    enum pm_dom owner = self < NR_FRAMES ? m->f[self].owner : PM_DOM_NONE;
     uint32_t e;
-
-    switch (pick(s, 4)) {
-    case 0:
-        target = pick_table(m, s, PGT_l2_page_table);
-        break;
-    case 1:
-        target = pick_table(m, s, PGT_l1_page_table);
-        break;
-    default:
-        target = pick_target(m, s, self);
-        break;
-    }
-    e = target << PAGE_SHIFT_4K;
 
     if (chance(s, 32))
         return pick32(s);
+    switch (pick(s, 4)) {
+    case 0:
+        e = pick_table_of(m, s, PGT_l2_page_table, owner) << PAGE_SHIFT_4K;
+        e |= chance(s, 4) ? _PAGE_RW : 0;
+        break;
+    case 1:
+        e = pick_table(m, s, PGT_l1_page_table) << PAGE_SHIFT_4K;
+        e |= chance(s, 4) ? 0 : _PAGE_RW;
+        break;
+    default:
+        e = pick_target(m, s, self) << PAGE_SHIFT_4K;
+        e |= chance(s, 3) ? 0 : _PAGE_RW;
+        break;
+    }
     e |= chance(s, 10) ? 0 : _PAGE_PRESENT;
-    e |= chance(s, 3) ? 0 : _PAGE_RW;
     e |= chance(s, 2) ? _PAGE_USER | _PAGE_ACCESSED : 0;
     e |= chance(s, 16) ? _PAGE_PSE : 0;
     e |= chance(s, 16) ? _PAGE_GLOBAL : 0;
@@ -1658,17 +1704,22 @@ static void gen_write(const struct page_model *m, struct pm_source *s, struct pm
 }
 
 /* mmu_update's subjects: the caller, or a foreign domain it may name (§5.3). */
+static void pick_subject(struct pm_source *s, struct pm_op *op)
+{
+    op->subject = op->caller;
+    if (chance(s, 4))
+        op->subject = privileged(op->caller) ? pick_any_dom(s) : PM_DOM_IO;
+    if (op->subject == PM_DOM_NONE)
+        op->subject = op->caller;
+}
+
 static void gen_mod_l1(const struct page_model *m, struct pm_source *s, struct pm_op *op)
 {
     op->mfn = pick_table(m, s, PGT_l1_page_table);
     op->idx = pick_watched(s);
     op->val = pick_l1e(m, s, op->mfn);
     op->caller = m->f[op->mfn].owner;
-    op->subject = op->caller;
-    if (chance(s, 4))
-        op->subject = privileged(op->caller) ? pick_any_dom(s) : PM_DOM_IO;
-    if (op->subject == PM_DOM_NONE)
-        op->subject = op->caller;
+    pick_subject(s, op);
 }
 
 static const struct {
@@ -1678,7 +1729,8 @@ static const struct {
     { PM_ALLOC, 3 },    { PM_DROP_ALLOC, 2 }, { PM_GET, 8 },     { PM_PUT, 7 },
     { PM_GET_TYPE, 14 }, { PM_PUT_TYPE, 11 }, { PM_PIN, 6 },     { PM_UNPIN, 5 },
     { PM_WRITE, 14 },   { PM_MOD_L1, 12 },    { PM_MOD_L2, 12 }, { PM_INFLATE, 1 },
-    { PM_DEFLATE, 2 },  { PM_DESC, 2 },       { PM_SEL, 1 },
+    { PM_DEFLATE, 2 },  { PM_DESC, 2 },       { PM_SEL, 1 },     { PM_PROBE_L1E, 3 },
+    { PM_PROBE_L2E, 3 },
 };
 
 static enum pm_op_kind pick_kind(struct pm_source *s)
@@ -1746,6 +1798,16 @@ static void gen_op(const struct page_model *m, struct pm_source *s, struct pm_op
     case PM_SEL:
         op->val = pick_selector(s);
         break;
+    case PM_PROBE_L1E:
+        op->caller = pick_guest(s);
+        op->val = pick_l1e(m, s, pick_frame_of(m, s, op->caller));
+        pick_subject(s, op);
+        break;
+    case PM_PROBE_L2E:
+        op->mfn = pick_table(m, s, PGT_l2_page_table);
+        op->idx = pick_watched(s);
+        op->val = pick_l2e(m, s, op->mfn);
+        break;
     default:
         break;
     }
@@ -1776,7 +1838,8 @@ static void describe_op(const struct pm_op *op, char *buf, size_t size)
 {
     static const char *const names[PM_NR_OPS] = {
         "alloc", "drop_alloc", "get", "put", "get_type", "put_type", "pin", "unpin",
-        "write", "mod_l1", "mod_l2", "inflate", "deflate", "desc", "sel",
+        "write", "mod_l1", "mod_l2", "inflate", "deflate", "desc", "sel", "probe_l1e",
+        "probe_l2e",
     };
     char type[16];
 

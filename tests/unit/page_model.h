@@ -92,6 +92,8 @@ enum pm_op_kind {
     PM_DEFLATE,         /* mfn: gives the PM_INFLATE references back */
     PM_DESC,            /* val, val2: check_descriptor on (lo, hi) */
     PM_SEL,             /* val: check_selector */
+    PM_PROBE_L1E,       /* val, subject, caller: get_page_from_l1e, then put it back */
+    PM_PROBE_L2E,       /* mfn, idx, val: get_page_from_l2e by the owner, then put it back */
     PM_NR_OPS
 };
 
