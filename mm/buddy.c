@@ -241,16 +241,29 @@ struct page_info *alloc_domheap_pages(struct domain *d, unsigned int order)
 }
 
 /* Takes an unreferenced frame off its owner's page_list or xenpage_list. */
+/* Is pg one of the few Tessera frames shared with d (not its memory)? */
+static bool on_xenpage_list(const struct domain *d, const struct page_info *pg)
+{
+    const struct page_info *p;
+
+    list_for_each_entry(p, &d->xenpage_list, list) {
+        if (p == pg)
+            return true;
+    }
+    return false;
+}
+
 static void disown(struct page_info *pg)
 {
     struct domain *d = pg->owner;
 
     if (d) {
-        list_del(&pg->list);
-        if (heap_zone(page_to_mfn(pg)) == MEMZONE_XEN)
+        /* Domain memory may sit in either zone: the list tells. */
+        if (on_xenpage_list(d, pg))
             d->xenheap_pages--;
         else
             d->tot_pages--;
+        list_del(&pg->list);
     }
     pg->owner = NULL;
     pg->type_info = 0;
