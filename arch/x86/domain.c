@@ -179,6 +179,11 @@ void context_switch(struct domain *prev, struct domain *next)
     reset_stack_and_jump(ret_to_guest);
 }
 
+void arch_flush_cache(void)
+{
+    __asm__ __volatile__("wbinvd" : : : "memory");
+}
+
 void idle_loop(void)
 {
     for (;;) {

@@ -3,6 +3,7 @@
 #ifndef ARCH_X86_PRIVATE_H
 #define ARCH_X86_PRIVATE_H
 
+#include <tessera/arch.h>
 #include <tessera/lib.h>
 
 struct cpu_user_regs;
@@ -34,8 +35,7 @@ void set_gate(unsigned int vec, unsigned int type, unsigned int dpl, uint16_t se
 void restore_default_gate(unsigned int vec);
 uint32_t search_exception_table(uint32_t eip);
 void arch_load_fast_trap(struct domain *d);
-/* Loads d's GDT and LDT on this CPU. */
-void arch_load_segment_tables(struct domain *d);
+
 
 /* An exception raised while a guest ran (arch/x86/guest_traps.c). */
 void guest_exception(struct cpu_user_regs *regs, uint32_t cr2);
@@ -54,8 +54,7 @@ void fpu_switch_out(struct domain *d);
 void fpu_forget(struct domain *d);
 /* Drops d's GDT frames (back to Tessera's default GDT). */
 void gdt_release(struct domain *d);
-/* Drops every lazily mapped page of d's LDT shadow. */
-void ldt_shadow_invalidate(struct domain *d);
+
 void guest_fpu_trap(struct domain *d, struct cpu_user_regs *regs);
 void i8259_init(void);
 void stack_trace_from(uint32_t eip, uint32_t ebp);

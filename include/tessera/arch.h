@@ -22,6 +22,14 @@ void arch_dump_stack(void);                 /* this CPU's call trace */
  */
 void machine_exit(int status) __noreturn;
 
+struct domain;
+/* Drops every lazily mapped page of d's LDT shadow. */
+void ldt_shadow_invalidate(struct domain *d);
+/* Loads d's GDT and LDT on this CPU. */
+void arch_load_segment_tables(struct domain *d);
+/* Writes back and invalidates the CPU caches (MMUEXT_FLUSH_CACHE). */
+void arch_flush_cache(void);
+
 /* The CPU clock in kHz, measured at boot. */
 uint32_t arch_cpu_khz(void);
 void tsc_calibrate(void);
