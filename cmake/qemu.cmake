@@ -2,7 +2,7 @@
 #
 # Booting the image: `run` (QEMU, serial console on the terminal), `iso`
 # (GRUB 2 rescue ISO) and `run-iso`. RUN_OPTIONS and RUN_MODULES say what
-# to boot.
+# to boot: by default guests/hello as dom0, and again as a boot-time domU.
 
 set(QEMU qemu-system-i386)
 set(QEMU_FLAGS -accel tcg -machine pc -m 256 -nographic -no-reboot
@@ -24,7 +24,18 @@ add_custom_target(smoke_guest ALL DEPENDS ${SMOKE_GUEST})
 set(PLACEHOLDER_DOM0 ${CMAKE_BINARY_DIR}/placeholder-dom0)
 file(WRITE ${PLACEHOLDER_DOM0}.in "This file is not a guest kernel image.\n")
 configure_file(${PLACEHOLDER_DOM0}.in ${PLACEHOLDER_DOM0} COPYONLY)
-set(RUN_MODULES "${SMOKE_GUEST}" CACHE STRING "dom0 module (path and arguments)")
+if(TESSERA_IMAGE_ONLY)
+    set(run_modules_default "${SMOKE_GUEST}")
+else()
+    set(run_modules_default
+        "${CMAKE_BINARY_DIR}/guests/hello,${CMAKE_BINARY_DIR}/guests/hello domU name=pong mem=4096")
+endif()
+set(RUN_MODULES "${run_modules_default}" CACHE STRING
+    "Modules for make run: comma-separated, each a path and its arguments")
+# Build directories configured before guests/hello existed cached this non-guest.
+if(RUN_MODULES STREQUAL PLACEHOLDER_DOM0)
+    set_property(CACHE RUN_MODULES PROPERTY VALUE "${run_modules_default}")
+endif()
 
 add_custom_target(run
     COMMAND ${QEMU} ${QEMU_FLAGS} -kernel $<TARGET_FILE:tessera>

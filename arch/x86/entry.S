@@ -56,7 +56,12 @@ exception_common:
         jnz     ret_to_guest
         testb   $3, UREGS_cs(%esp)
         jnz     ret_to_guest
-        /* An exception inside Tessera that was handled (a fixup). */
+        /*
+         * An exception inside Tessera that was handled (a fixup). FS and GS
+         * are not reloaded: Tessera never uses them, and when the fault was
+         * the reload of a guest's bad FS/GS on the way out, reloading the
+         * saved value would fault again with no fixup.
+         */
         pop     %ebx
         pop     %ecx
         pop     %edx
@@ -66,9 +71,7 @@ exception_common:
         pop     %eax
         pop     %ds
         pop     %es
-        pop     %fs
-        pop     %gs
-        add     $8, %esp
+        add     $16, %esp           /* fs, gs, vector, error code */
         iret
 
         .globl  exception_stubs

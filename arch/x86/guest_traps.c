@@ -152,15 +152,6 @@ void do_failsafe_callback(struct cpu_user_regs *regs)
 
 /* --- Exceptions from the guest --------------------------------------------- */
 
-/*
- * vm_assist 4gb_segments: emulating the flip of a truncated segment is not
- * there yet, so the guest gets the #GP (and can see that it did).
- */
-bool gpf_emulate_4gb(struct domain *d, struct cpu_user_regs *regs)
-{
-    return false;
-}
-
 /* INT n from the guest arrives as #GP with error (n << 3) | 2 (ABI.md §6). */
 static bool emulate_int_n(struct domain *d, struct cpu_user_regs *regs)
 {

@@ -11,8 +11,6 @@
 #include <public/xen.h>
 #include <guest/traps.h>
 
-#define EVENT_VECTOR    0x100   /* cpu_regs.vector of an event frame */
-
         .macro  SAVE_REGS
         push    %gs
         push    %fs
@@ -114,7 +112,7 @@ trap_common:
         .globl  event_callback_entry
 event_callback_entry:
         push    $0
-        push    $EVENT_VECTOR
+        push    $GUEST_EVENT_VECTOR
         push    $0
         SAVE_REGS
 1:      push    %esp

@@ -81,7 +81,7 @@ static void number(struct out *o, struct spec *s, unsigned long long v, unsigned
         prefix = " ";
     else if ((s->flags & FL_ALT) && base == 16)
         prefix = (s->flags & FL_UPPER) ? "0X" : "0x";
-    else if ((s->flags & FL_ALT) && base == 8 && tmp[sizeof(tmp) - n] != '0')
+    else if ((s->flags & FL_ALT) && base == 8 && (n == 0 || tmp[sizeof(tmp) - n] != '0'))
         prefix = "0";
     zeros = s->prec > n ? s->prec - n : 0;
     if (s->prec >= 0)

@@ -18,6 +18,7 @@ struct domain *dom_io;
 struct domain *dom_xen;
 
 struct mm_fake_stats mm_fake_stats;
+void (*mm_fake_panic_hook)(void);
 
 struct frame_baseline {
     uint32_t count_info;
@@ -45,6 +46,8 @@ void panic(const char *fmt, ...)
     vfprintf(stderr, fmt, ap);
     fputc('\n', stderr);
     va_end(ap);
+    if (mm_fake_panic_hook)
+        mm_fake_panic_hook();
     abort();
 }
 

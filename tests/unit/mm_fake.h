@@ -50,6 +50,13 @@ struct mm_fake_stats {
 extern struct mm_fake_stats mm_fake_stats;
 
 /*
+ * If set, panic() calls it after printing its message, before aborting:
+ * a model test or fuzz target can then say what it was doing. Not touched
+ * by mm_fake_reset(); the default is NULL.
+ */
+extern void (*mm_fake_panic_hook)(void);
+
+/*
  * Forgets everything (frames, buffers, domains, statistics) and builds a
  * fresh frame table of nr_frames frames (at least MM_FAKE_MIN_FRAMES),
  * with dom_io and dom_xen. Call mm_fake_release() at the end.

@@ -103,6 +103,7 @@ struct page_model {
     int last_result;
     struct pm_coverage cov;
     char trace[TRACE_LEN][TRACE_WIDTH];
+    char name[64];
     char failure[512];
     char report[TRACE_LEN * (TRACE_WIDTH + 1) + 600];
 };
@@ -1945,6 +1946,11 @@ bool pm_finish(struct page_model *m)
     return true;
 }
 
+void pm_set_name(struct page_model *m, const char *name)
+{
+    snprintf(m->name, sizeof(m->name), "%s", name);
+}
+
 const char *pm_report(struct page_model *m)
 {
     size_t len;
@@ -1952,8 +1958,8 @@ const char *pm_report(struct page_model *m)
 
     if (!m->failure[0])
         return "";
-    len = (size_t)snprintf(m->report, sizeof(m->report), "%s\nafter step %lu; the last ops:\n",
-                           m->failure, m->step);
+    len = (size_t)snprintf(m->report, sizeof(m->report), "%s%s%s\nafter step %lu; the last ops:\n",
+                           m->name, m->name[0] ? ": " : "", m->failure, m->step);
     first = m->step > TRACE_LEN ? m->step - TRACE_LEN + 1 : 1;
     for (i = first; i <= m->step && len < sizeof(m->report); i++)
         len += (size_t)snprintf(m->report + len, sizeof(m->report) - len, "  %s\n",
@@ -1962,6 +1968,15 @@ const char *pm_report(struct page_model *m)
 }
 
 /* --- Setting up ---------------------------------------------------------------- */
+
+/* The model whose step is running, for a panic in the implementation. */
+static struct page_model *running;
+
+static void report_panic(void)
+{
+    fail(running, "the implementation panicked (message above)");
+    fputs(pm_report(running), stderr);
+}
 
 static void model_special(struct page_model *m, uint32_t mfn, enum pm_dom d)
 {
@@ -1978,6 +1993,8 @@ struct page_model *pm_create(void)
 
     if (!m)
         return NULL;
+    running = m;
+    mm_fake_panic_hook = report_panic;
     mm_fake_reset(NR_FRAMES);
     m->dom[PM_DOM_IO] = dom_io;
     m->dom[PM_DOM_XEN] = dom_xen;
@@ -2001,6 +2018,8 @@ struct page_model *pm_create(void)
 
 void pm_destroy(struct page_model *m)
 {
+    mm_fake_panic_hook = NULL;
+    running = NULL;
     mm_fake_release();
     free(m);
 }

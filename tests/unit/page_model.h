@@ -162,6 +162,8 @@ bool pm_check_selector(struct page_model *m, uint16_t sel);
 
 /* The first failure and the operations before it; "" while all is well. */
 const char *pm_report(struct page_model *m);
+/* A name for the run (e.g. its seed) that reports start with. */
+void pm_set_name(struct page_model *m, const char *name);
 
 const struct pm_coverage *pm_coverage(const struct page_model *m);
 

@@ -45,17 +45,12 @@
 #define X86_EXC_MC  18
 #define X86_EXC_XM  19  /* SIMD error */
 #define GUEST_NR_TRAPS 20
+#define GUEST_EVENT_VECTOR 0x100    /* cpu_regs.vector of an event upcall's frame */
 
 /* #PF error code bits. */
 #define PFEC_PRESENT    (1U << 0)
 #define PFEC_WRITE      (1U << 1)
 #define PFEC_USER       (1U << 2)
-
-/* Byte offsets in struct cpu_regs, for assembly. */
-#define CPU_REGS_DS         28
-#define CPU_REGS_VECTOR     48
-#define CPU_REGS_EIP        56
-#define CPU_REGS_SIZE       76  /* up to and including ss */
 
 #ifdef __ASSEMBLER__
 
@@ -82,10 +77,8 @@ struct cpu_regs {
     uint32_t eip, cs, eflags;                       /* @56 */
     uint32_t esp, ss;                               /* @68 */
 };
-_Static_assert(__builtin_offsetof(struct cpu_regs, ds) == CPU_REGS_DS, "cpu_regs.ds");
-_Static_assert(__builtin_offsetof(struct cpu_regs, vector) == CPU_REGS_VECTOR, "cpu_regs.vector");
-_Static_assert(__builtin_offsetof(struct cpu_regs, eip) == CPU_REGS_EIP, "cpu_regs.eip");
-_Static_assert(sizeof(struct cpu_regs) == CPU_REGS_SIZE, "cpu_regs size");
+/* entry.S pushes the fields up to eip in this order: keep them in step. */
+_Static_assert(__builtin_offsetof(struct cpu_regs, eip) == 56, "cpu_regs layout");
 
 static inline bool regs_from_other_ring(const struct cpu_regs *regs)
 {
