@@ -21,7 +21,7 @@ static const struct module_flag modules[] = {
     { "grant_tables",        IS_ENABLED(CONFIG_GRANT_TABLES),        true  },
     { "physdev_irqs",        IS_ENABLED(CONFIG_PHYSDEV_IRQS),        true  },
     { "trace",               IS_ENABLED(CONFIG_TRACE),               true  },
-    { "debug_registers",     IS_ENABLED(CONFIG_DEBUG_REGISTERS),     true  },
+    { "debug_registers",     IS_ENABLED(CONFIG_DEBUG_REGISTERS),     false },
     { "debug_keys",          IS_ENABLED(CONFIG_DEBUG_KEYS),          true  },
     { "perf_counters",       IS_ENABLED(CONFIG_PERF_COUNTERS),       true  },
     { "serial_16550",        IS_ENABLED(CONFIG_SERIAL_16550),        false },

@@ -175,6 +175,9 @@ void context_switch(struct domain *prev, struct domain *next)
     arch_load_segment_tables(next);
     cpu0_tss.ss1 = next->arch.guest_ss;
     cpu0_tss.esp1 = next->arch.guest_esp;
+    if (prev->arch.debugreg[7] && !next->arch.debugreg[7])
+        __asm__ __volatile__("mov %0, %%db7" : : "r"(0));
+    debugreg_load(next);
     *frame = next->arch.regs;
     reset_stack_and_jump(ret_to_guest);
 }

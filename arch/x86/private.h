@@ -50,6 +50,12 @@ void guest_debug_trap(struct domain *d, struct cpu_user_regs *regs);
 void guest_bounce_exception(struct domain *d, unsigned int vector, uint32_t flags,
                             uint32_t error_code, uint32_t cr2);
 void fpu_init(void);
+/* Loads d's debug registers if its DR7 is set (DEBUG_REGISTERS builds). */
+#ifdef CONFIG_DEBUG_REGISTERS
+void debugreg_load(const struct domain *d);
+#else
+static inline void debugreg_load(const struct domain *d) { }
+#endif
 void fpu_switch_out(struct domain *d);
 void fpu_forget(struct domain *d);
 /* Drops d's GDT frames (back to Tessera's default GDT). */
