@@ -119,6 +119,7 @@ struct domain *domain_create(domid_t id, unsigned int cpu)
     d->id = id;
     d->processor = cpu;
     d->ctrl_paused = true;
+    d->mmu_preempted_fd = DOMID_SELF;
     list_init(&d->page_list);
     list_init(&d->xenpage_list);
     list_init(&d->run_list);

@@ -11,14 +11,26 @@
 #include <tessera/sched.h>
 #include <public/xen.h>
 
-static uint32_t increase_reservation(struct domain *d, uint32_t list_va, uint32_t n,
-                                     uint32_t order)
+/* Preempted at extent i: the call resumes there (op bits 4+). */
+static long resume(uint32_t op, uint32_t i, const uint32_t *args)
+{
+    uint32_t a[5] = { (op & MEMOP_CMD_MASK) | (i << 4), args[1], args[2], args[3], args[4] };
+
+    return hypercall_create_continuation(__HYPERVISOR_dom_mem_op, 5, a);
+}
+
+static uint32_t increase_reservation(struct domain *d, uint32_t list_va, uint32_t first,
+                                     uint32_t n, uint32_t order, bool *preempted)
 {
     uint32_t i;
 
     if (order > 0 && !current->physdev)
-        return 0;
-    for (i = 0; i < n; i++) {
+        return first;
+    for (i = first; i < n; i++) {
+        if (i > first && hypercall_preempt_check()) {
+            *preempted = true;
+            break;
+        }
         struct page_info *pg = alloc_domheap_pages(d, order);
         uint32_t mfn;
 
@@ -56,12 +68,16 @@ static bool release_frame(struct domain *d, uint32_t mfn)
     return true;
 }
 
-static uint32_t decrease_reservation(struct domain *d, uint32_t list_va, uint32_t n,
-                                     uint32_t order)
+static uint32_t decrease_reservation(struct domain *d, uint32_t list_va, uint32_t first,
+                                     uint32_t n, uint32_t order, bool *preempted)
 {
     uint32_t i, k, mfn;
 
-    for (i = 0; i < n; i++) {
+    for (i = first; i < n; i++) {
+        if (i > first && hypercall_preempt_check()) {
+            *preempted = true;
+            break;
+        }
         if (copy_from_guest(&mfn, list_va + i * 4, 4) != 0)
             break;
         for (k = 0; k < (1u << order); k++) {
@@ -75,6 +91,9 @@ static uint32_t decrease_reservation(struct domain *d, uint32_t list_va, uint32_
 long do_dom_mem_op(uint32_t op, uint32_t list_va, uint32_t n, uint32_t order, uint32_t domid)
 {
     struct domain *d = current;
+    const uint32_t args[5] = { op, list_va, n, order, domid };
+    uint32_t first = op >> 4, done;
+    bool preempted = false;
 
     if ((domid_t)domid != DOMID_SELF) {
         if (!current->privileged)
@@ -86,10 +105,13 @@ long do_dom_mem_op(uint32_t op, uint32_t list_va, uint32_t n, uint32_t order, ui
         return 0;
     switch (op & MEMOP_CMD_MASK) {
     case MEMOP_increase_reservation:
-        return increase_reservation(d, list_va, n, order);
+        done = increase_reservation(d, list_va, first, n, order, &preempted);
+        break;
     case MEMOP_decrease_reservation:
-        return decrease_reservation(d, list_va, n, order);
+        done = decrease_reservation(d, list_va, first, n, order, &preempted);
+        break;
     default:
         return -ENOSYS;
     }
+    return preempted ? resume(op, done, args) : (long)done;
 }

@@ -18,6 +18,9 @@
 
 
 #define MMU_UPDATE_MAX_COUNT    (1u << 16)
+#define MMU_UPDATE_PREEMPTED    0x80000000u     /* count of a continuation */
+
+
 
 /*
  * Removing a mapping of a frame that is in use as an LDT page: the LDT
@@ -226,14 +229,33 @@ static int one_request(struct mmu_call *c, const mmu_update_t *req)
 long do_mmu_update(uint32_t reqs_va, uint32_t count, uint32_t done_va)
 {
     struct mmu_call c = { .caller = current };
-    uint32_t i;
+    uint32_t i, done = 0;
     long rc = 0;
 
+    if (count & MMU_UPDATE_PREEMPTED) {
+        /* A continuation: the FD and the progress count carry over. */
+        count &= ~MMU_UPDATE_PREEMPTED;
+        if (c.caller->mmu_preempted_fd != DOMID_SELF &&
+            set_foreigndom(&c, c.caller->mmu_preempted_fd) != 0)
+            return -EINVAL;
+        if (done_va && copy_from_guest(&done, done_va, sizeof(done)) != 0)
+            return -EFAULT;
+    }
+    c.caller->mmu_preempted_fd = DOMID_SELF;
     if (count >= MMU_UPDATE_MAX_COUNT)
         return -EINVAL;
     for (i = 0; i < count; i++) {
         mmu_update_t req;
 
+        if (i > 0 && hypercall_preempt_check()) {
+            uint32_t args[3] = { reqs_va + i * (uint32_t)sizeof(req),
+                                 (count - i) | MMU_UPDATE_PREEMPTED, done_va };
+
+            /* By id, re-checked on resume: the FD may be gone by then. */
+            c.caller->mmu_preempted_fd = c.fd ? c.fd->id : DOMID_SELF;
+            rc = hypercall_create_continuation(__HYPERVISOR_mmu_update, 3, args);
+            break;
+        }
         if (copy_from_guest(&req, reqs_va + i * (uint32_t)sizeof(req), sizeof(req)) != 0) {
             rc = -EFAULT;
             break;
@@ -243,7 +265,8 @@ long do_mmu_update(uint32_t reqs_va, uint32_t count, uint32_t done_va)
     }
     if (c.flush_tlb)
         flush_tlb_local();
-    if (done_va && copy_to_guest(done_va, &i, sizeof(i)) != 0)
+    done += i;
+    if (done_va && copy_to_guest(done_va, &done, sizeof(done)) != 0)
         rc = -EFAULT;
     return rc;
 }

@@ -23,7 +23,7 @@ void ret_to_guest(void);
 #define LDT_DESC_TYPE   0x82u   /* present, DPL 0, LDT */
 
 /* The frame at the top of this CPU's stack: the running guest's registers. */
-static struct cpu_user_regs *guest_frame(void)
+struct cpu_user_regs *guest_cpu_user_regs(void)
 {
     return (struct cpu_user_regs *)(cpu0_stack + STACK_SIZE - sizeof(struct cpu_user_regs));
 }
@@ -156,7 +156,7 @@ void arch_load_fast_trap(struct domain *d)
 
 void context_switch(struct domain *prev, struct domain *next)
 {
-    struct cpu_user_regs *frame = guest_frame();
+    struct cpu_user_regs *frame = guest_cpu_user_regs();
 
     if (!is_idle_domain(prev)) {
         prev->arch.regs = *frame;
@@ -228,7 +228,7 @@ void gdt_release(struct domain *d)
 
 static const struct cpu_user_regs *domain_regs(const struct domain *d)
 {
-    return d == current ? guest_frame() : &d->arch.regs;
+    return d == current ? guest_cpu_user_regs() : &d->arch.regs;
 }
 
 void arch_get_domain_context(const struct domain *d, full_execution_context_t *c)

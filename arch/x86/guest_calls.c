@@ -14,6 +14,7 @@
 #include <asm/flushtlb.h>
 #include <asm/layout.h>
 #include <asm/processor.h>
+#include <public/xen.h>
 
 #include "private.h"
 
@@ -22,9 +23,13 @@
 long do_set_trap_table(uint32_t table_va)
 {
     struct domain *d = current;
+    uint32_t start = table_va;
     trap_info_t t;
 
     for (;; table_va += sizeof(t)) {
+        /* After at least one entry, so every piece makes progress. */
+        if (table_va != start && hypercall_preempt_check())
+            return hypercall_create_continuation(__HYPERVISOR_set_trap_table, 1, &table_va);
         if (copy_from_guest(&t, table_va, sizeof(t)) != 0)
             return -EFAULT;
         if (t.address == 0)

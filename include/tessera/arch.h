@@ -9,6 +9,7 @@
 #include <tessera/lib.h>
 #include <asm/io.h>
 #include <asm/page.h>
+#include <asm/regs.h>
 
 void arch_halt(void) __noreturn;            /* interrupts off, hlt forever */
 void arch_reboot(void) __noreturn;          /* keyboard controller, then triple fault */
@@ -23,6 +24,9 @@ void arch_dump_stack(void);                 /* this CPU's call trace */
 void machine_exit(int status) __noreturn;
 
 struct domain;
+struct cpu_user_regs;
+/* The running guest's registers (the frame at the top of this CPU's stack). */
+struct cpu_user_regs *guest_cpu_user_regs(void);
 /* Drops every lazily mapped page of d's LDT shadow. */
 void ldt_shadow_invalidate(struct domain *d);
 /* Loads d's GDT and LDT on this CPU. */

@@ -61,6 +61,9 @@ struct domain {
      * its GDT frames, then the LDT shadow. NULL until the domain has one. */
     uint32_t *perdomain_pt;
 
+    /* mmu_update's foreign domain across a continuation (DOMID_SELF: none). */
+    domid_t mmu_preempted_fd;
+
     struct arch_domain arch;
 };
 

@@ -27,7 +27,23 @@ long do_dom0_op(uint32_t op_va);
 /* Dispatches one call as int $0x82 would (multicall entries). */
 long hypercall_dispatch(uint32_t op, const uint32_t args[5]);
 
-/* Set while a preemptible call was preempted and made a continuation. */
-struct cpu_user_regs;
+/* --- Continuations (kernel/continuation.c) --------------------------------- */
+
+/* Should a long call stop here and continue later? */
+bool hypercall_preempt_check(void);
+/*
+ * Arranges for the guest to re-issue call op with these arguments (at
+ * most 5); returns the value the handler must return.
+ */
+long hypercall_create_continuation(uint32_t op, unsigned int nargs, const uint32_t *args);
+
+/* A multicall under way: where a preempted entry leaves its new arguments. */
+struct multicall_state {
+    bool active;
+    bool preempted;
+    uint32_t op;
+    uint32_t args[5];
+};
+extern struct multicall_state mc_state;
 
 #endif /* TESSERA_HYPERCALL_H */
