@@ -206,3 +206,42 @@ long do_update_descriptor(uint32_t ma, uint32_t lo, uint32_t hi)
     put_page_and_type(pg);
     return 0;
 }
+
+/* --- switch_vm86 (#23) ------------------------------------------------------ */
+
+int guest_read_seg(uint32_t sel, uint32_t off, uint32_t *val);
+
+/*
+ * The stack holds [EAX][EIP CS EFLAGS ESP SS ES DS FS GS]; execution
+ * resumes in VM86 mode from that frame (ABI.md §6). IOPL stays the
+ * caller's, VM is forced, and IF too when IOPL is 0. The call does not
+ * return: its "result" is the EAX of the frame.
+ */
+long do_switch_vm86(void)
+{
+    struct cpu_user_regs *regs = guest_cpu_user_regs();
+    uint32_t w[10], iopl = regs->eflags & X86_EFLAGS_IOPL;
+    unsigned int i;
+
+    for (i = 0; i < 10; i++) {
+        if (guest_read_seg(regs->ss, regs->esp + 4 * i, &w[i]) != 0) {
+            domain_crash(current, "switch_vm86: cannot read the frame at %04x:%08x",
+                         regs->ss & 0xFFFF, regs->esp);
+            return -EFAULT;
+        }
+    }
+    regs->eip = w[1];
+    regs->cs = w[2] & 0xFFFF;
+    regs->eflags = (w[3] & ~X86_EFLAGS_IOPL) | iopl | X86_EFLAGS_VM;
+    if (iopl == 0)
+        regs->eflags |= X86_EFLAGS_IF;
+    regs->eflags &= ~X86_EFLAGS_NT;
+    regs->esp = w[4];
+    regs->ss = w[5] & 0xFFFF;
+    regs->vm86_es = w[6] & 0xFFFF;
+    regs->vm86_ds = w[7] & 0xFFFF;
+    regs->vm86_fs = w[8] & 0xFFFF;
+    regs->vm86_gs = w[9] & 0xFFFF;
+    regs->ds = regs->es = regs->fs = regs->gs = 0;
+    return (long)w[0];
+}
