@@ -12,6 +12,7 @@
 #include <tessera/domain.h>
 #include <tessera/errno.h>
 #include <tessera/mm.h>
+#include <tessera/ptwr.h>
 #include <tessera/sched.h>
 
 static struct domain dom_io_struct = {
@@ -209,6 +210,7 @@ void domain_destroy(struct domain *d)
     BUG_ON(d == current);
     d->dying = true;
     domain_sleep(d);
+    ptwr_flush_all(d);
     arch_domain_destroy(d);
     relinquish_pages(d);
     shared_info_free(d);

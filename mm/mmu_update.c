@@ -11,6 +11,7 @@
 #include <tessera/guest_access.h>
 #include <tessera/hypercall.h>
 #include <tessera/mm.h>
+#include <tessera/ptwr.h>
 #include <tessera/sched.h>
 #include <asm/flushtlb.h>
 #include <asm/layout.h>
@@ -232,6 +233,7 @@ long do_mmu_update(uint32_t reqs_va, uint32_t count, uint32_t done_va)
     uint32_t i, done = 0;
     long rc = 0;
 
+    ptwr_flush_all(c.caller);
     if (count & MMU_UPDATE_PREEMPTED) {
         /* A continuation: the FD and the progress count carry over. */
         count &= ~MMU_UPDATE_PREEMPTED;
@@ -283,6 +285,7 @@ static long update_va(uint32_t page_nr, uint32_t val, uint32_t flags, struct dom
 
     if (page_nr >= (HYPERVISOR_VIRT_START >> PAGE_SHIFT))
         return -EINVAL;
+    ptwr_flush_all(d);
     l2 = map_frame(d->arch.pt_base);
     l2e = l2[va >> 22];
     unmap_frame(l2);

@@ -7,6 +7,7 @@
 #include <tessera/bug.h>
 #include <tessera/domain.h>
 #include <tessera/mm.h>
+#include <tessera/ptwr.h>
 #include <tessera/sched.h>
 #include <tessera/softirq.h>
 #include <asm/desc.h>
@@ -161,6 +162,7 @@ void context_switch(struct domain *prev, struct domain *next)
     if (!is_idle_domain(prev)) {
         prev->arch.regs = *frame;
         fpu_switch_out(prev);
+        ptwr_flush_all(prev);       /* descheduling flushes both slots */
     }
     load_fast_trap(prev, next);
     current = next;

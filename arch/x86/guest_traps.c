@@ -10,6 +10,7 @@
  */
 #include <tessera/bug.h>
 #include <tessera/console.h>
+#include <tessera/ptwr.h>
 #include <tessera/domain.h>
 #include <tessera/sched.h>
 #include <tessera/softirq.h>
@@ -178,6 +179,8 @@ static void guest_page_fault(struct domain *d, struct cpu_user_regs *regs, uint3
 {
     uint32_t ldt_va;
 
+    if (ptwr_do_page_fault(d, cr2, regs->error_code))
+        return;                     /* a page table opened: the write runs again */
     if (ldt_fault_guest_va(d, cr2, &ldt_va)) {
         if (ldt_shadow_fault(cr2))
             return;                 /* mapped: the instruction runs again */
