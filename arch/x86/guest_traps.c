@@ -15,8 +15,11 @@
 #include <tessera/sched.h>
 #include <tessera/softirq.h>
 #include <asm/desc.h>
+#include <public/xen.h>
 
 #include "private.h"
+
+#define GUEST_VIRT_LIMIT HYPERVISOR_VIRT_START
 
 int guest_stack_push(uint32_t ss, uint32_t *esp, const uint32_t *words, uint32_t n);
 
@@ -31,6 +34,21 @@ static inline uint8_t *upcall_mask(struct domain *d)
 }
 
 /* --- Frames on the guest's stack ------------------------------------------ */
+
+/*
+ * The frame's linear range must lie below Tessera's area. The guest's
+ * segment limits already ensure it on real CPUs; checking it here keeps
+ * Tessera safe where segment limits are not enforced (QEMU's TCG).
+ */
+static bool frame_below_tessera(struct domain *d, uint32_t ss, uint32_t esp, uint32_t n)
+{
+    uint32_t base, start;
+
+    if (!guest_segment_base(d, (uint16_t)ss, &base))
+        return true;                /* the push faults on the selector anyway */
+    start = base + esp - 4 * n;
+    return esp >= 4 * n && start < start + 4 * n && start + 4 * n <= GUEST_VIRT_LIMIT;
+}
 
 /*
  * Interrupted in ring 1: the frame goes on the current stack. From ring
@@ -70,7 +88,7 @@ static bool create_bounce_frame(struct domain *d, struct cpu_user_regs *regs,
         w[n++] = regs->vm86_fs;
         w[n++] = regs->vm86_gs;
     }
-    if (guest_stack_push(ss, &esp, w, n) != 0) {
+    if (!frame_below_tessera(d, ss, esp, n) || guest_stack_push(ss, &esp, w, n) != 0) {
         domain_crash(d, "cannot write a trap frame at %04x:%08x", ss & 0xFFFF, esp);
         return false;
     }

@@ -43,6 +43,8 @@ void guest_exception(struct cpu_user_regs *regs, uint32_t cr2);
 bool ldt_shadow_fault(uint32_t va);
 /* Is va in d's LDT shadow? Then *guest_va is the guest's LDT address. */
 bool ldt_fault_guest_va(struct domain *d, uint32_t va, uint32_t *guest_va);
+/* The base of guest data segment sel; false if it names no descriptor. */
+bool guest_segment_base(struct domain *d, uint16_t sel, uint32_t *base);
 /* vm_assist 4gb_segments: fixes a truncated segment; true if handled. */
 bool gpf_emulate_4gb(struct domain *d, struct cpu_user_regs *regs);
 void guest_debug_trap(struct domain *d, struct cpu_user_regs *regs);

@@ -125,6 +125,29 @@ static uint32_t *descriptor_slot(struct domain *d, uint16_t sel)
     return (uint32_t *)(GDT_VIRT_START + idx * 8);
 }
 
+/*
+ * The base of the guest data segment sel (GDT or LDT), for checks that
+ * must not rely on the CPU enforcing segment limits (emulators do not).
+ * False if the selector names no descriptor of the guest's.
+ */
+bool guest_segment_base(struct domain *d, uint16_t sel, uint32_t *base)
+{
+    uint32_t lo, hi;
+    uint32_t *slot;
+
+    if (sel == FLAT_RING1_DS || sel == FLAT_RING3_DS || sel == FLAT_RING1_CS ||
+        sel == FLAT_RING3_CS) {
+        *base = 0;
+        return true;
+    }
+    slot = descriptor_slot(d, sel);
+    if (!slot || guest_read_seg(__HYPERVISOR_DS, (uint32_t)(uintptr_t)slot, &lo) != 0 ||
+        guest_read_seg(__HYPERVISOR_DS, (uint32_t)(uintptr_t)slot + 4, &hi) != 0)
+        return false;
+    *base = (hi & 0xFF000000u) | ((hi & 0xFF) << 16) | (lo >> 16);
+    return true;
+}
+
 /* Present, 32-bit, page-granular, DPL 3, data. */
 static bool flippable(uint32_t hi)
 {
