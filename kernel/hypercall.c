@@ -33,10 +33,13 @@ static uint32_t vm_assist_types(void)
 
 long domain_vm_assist(struct domain *d, uint32_t cmd, uint32_t type)
 {
+    /* Xen 2.0 checks the type's range before the command. */
+    if (type > VMASST_TYPE_writable_pagetables)
+        return -EINVAL;
     if (cmd != VMASST_CMD_enable && cmd != VMASST_CMD_disable)
         return -ENOSYS;
-    if (type > VMASST_TYPE_writable_pagetables || !(vm_assist_types() & (1u << type)))
-        return -EINVAL;
+    if (!(vm_assist_types() & (1u << type)))
+        return -EINVAL;             /* a type this build does not offer */
     if (cmd == VMASST_CMD_enable)
         d->arch.vm_assist |= 1u << type;
     else
