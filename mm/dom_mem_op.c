@@ -58,6 +58,11 @@ static bool release_frame(struct domain *d, uint32_t mfn)
 
     if (!mfn_valid(mfn) || !get_page(pg = mfn_to_page(mfn), d))
         return false;
+    /* Its shared-info page is not the domain's to give back. */
+    if (is_shared_xen_frame(d, pg)) {
+        put_page(pg);
+        return false;
+    }
     if (pg->type_info & PGT_pinned)
         unpin_page_table(pg, d);
     if (pg->count_info & PGC_allocated) {

@@ -195,21 +195,40 @@ void share_xen_frame_with_domain(void *va, struct domain *d)
     machine_to_phys_mapping[mfn] = M2P_SHARED_XEN_FRAME;
 }
 
+/*
+ * Takes back a frame shared with d: the owner's reference goes, and the
+ * frame returns to the heap when the last mapping of it (e.g. a
+ * controller's) goes too.
+ */
 void free_shared_xen_frame(void *va, struct domain *d)
 {
     uint32_t mfn = (uint32_t)(__pa(va) >> PAGE_SHIFT);
     struct page_info *pg = mfn_to_page(mfn);
 
     BUG_ON(pg->owner != d);
-    list_del(&pg->list);
-    d->xenheap_pages--;
-    pg->owner = NULL;
-    pg->count_info = 0;
-    pg->type_info = 0;
     machine_to_phys_mapping[mfn] = M2P_NEVER_WRITTEN;
-    free_xenheap_pages(va, 0);
+    if (pg->count_info & PGC_allocated) {
+        pg->count_info &= ~PGC_allocated;
+        put_page(pg);
+    }
 }
 
+bool is_shared_xen_frame(const struct domain *d, const struct page_info *pg)
+{
+    const struct page_info *p;
+
+    list_for_each_entry(p, &d->xenpage_list, list) {
+        if (p == pg)
+            return true;
+    }
+    return false;
+}
+
+/*
+ * The per-domain L1 stays Tessera's own frame (no owner): a guest that
+ * could map or free it would control its GDT and LDT mappings. Only its
+ * M2P entry says it belongs to a domain (ABI.md §3).
+ */
 int perdomain_pt_alloc(struct domain *d)
 {
     uint32_t *pt = alloc_xenheap_pages(0);
@@ -217,15 +236,17 @@ int perdomain_pt_alloc(struct domain *d)
     if (!pt)
         return -ENOMEM;
     memset(pt, 0, PAGE_SIZE);
-    share_xen_frame_with_domain(pt, d);
+    machine_to_phys_mapping[__pa(pt) >> PAGE_SHIFT] = M2P_SHARED_XEN_FRAME;
     d->perdomain_pt = pt;
     return 0;
 }
 
 void perdomain_pt_free(struct domain *d)
 {
-    if (d->perdomain_pt)
-        free_shared_xen_frame(d->perdomain_pt, d);
+    if (d->perdomain_pt) {
+        machine_to_phys_mapping[__pa(d->perdomain_pt) >> PAGE_SHIFT] = M2P_NEVER_WRITTEN;
+        free_xenheap_pages(d->perdomain_pt, 0);
+    }
     d->perdomain_pt = NULL;
 }
 

@@ -220,8 +220,10 @@ void share_frame_with(struct page_info *pg, struct domain *d);
  * its per-domain L1): owned by d, on d's xenpage_list, M2P 0xFFFFFFFF.
  */
 void share_xen_frame_with_domain(void *va, struct domain *d);
-/* Takes such a frame back from d (domain destruction) and frees it. */
+/* Takes such a frame back from d (domain destruction); freed once unmapped. */
 void free_shared_xen_frame(void *va, struct domain *d);
+/* Is pg one of the Tessera frames shared with d (not d's memory)? */
+bool is_shared_xen_frame(const struct domain *d, const struct page_info *pg);
 /* Gives d its per-domain L1 (GDT/LDT area); 0 or -ENOMEM. */
 int perdomain_pt_alloc(struct domain *d);
 void perdomain_pt_free(struct domain *d);
