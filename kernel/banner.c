@@ -17,7 +17,7 @@ static const struct module_flag modules[] = {
     { "sched_bvt",           IS_ENABLED(CONFIG_SCHED_BVT),           true  },
     { "sched_atropos",       IS_ENABLED(CONFIG_SCHED_ATROPOS),       true  },
     { "sched_rrobin",        IS_ENABLED(CONFIG_SCHED_RROBIN),        true  },
-    { "writable_pagetables", IS_ENABLED(CONFIG_WRITABLE_PAGETABLES), true  },
+    { "writable_pagetables", IS_ENABLED(CONFIG_WRITABLE_PAGETABLES), false },
     { "grant_tables",        IS_ENABLED(CONFIG_GRANT_TABLES),        true  },
     { "physdev_irqs",        IS_ENABLED(CONFIG_PHYSDEV_IRQS),        true  },
     { "trace",               IS_ENABLED(CONFIG_TRACE),               true  },

@@ -31,8 +31,9 @@ void ptwr_flush_tlb_all(struct domain *d)
 
 /*
  * Closes d's slots among first..first+n-1, then crashes d if it wrote an
- * invalid entry: only once both are consistent, because the crash
- * deschedules d, which flushes again (and does not return for current).
+ * invalid entry: only once every one of them is consistent, because the
+ * crash deschedules d, which flushes again (and does not return for
+ * current).
  */
 static void flush_slots(struct domain *d, unsigned int first, unsigned int n)
 {

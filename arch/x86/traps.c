@@ -8,6 +8,8 @@
 #include <tessera/arch.h>
 #include <tessera/bug.h>
 #include <tessera/console.h>
+#include <tessera/ptwr.h>
+#include <tessera/sched.h>
 #include <asm/desc.h>
 #include <asm/layout.h>
 #include <asm/regs.h>
@@ -106,6 +108,11 @@ static bool hypervisor_fault_fixup(struct cpu_user_regs *regs)
 {
     uint32_t fixup;
 
+    /* Tessera touching guest memory on the guest's behalf sees the same
+     * writable-page-table and LDT faults the guest would. */
+    if (regs->vector == 14 && !is_idle_domain(current) &&
+        ptwr_do_page_fault(current, read_cr(2), regs->error_code))
+        return true;
     if (regs->vector == 14 && ldt_shadow_fault(read_cr(2)))
         return true;
     fixup = search_exception_table(regs->eip);

@@ -14,6 +14,9 @@
  *    CR3 holds an L2-type reference. A pin is one extra type reference.
  *  - A frame with a non-zero type count has exactly one type, so a frame is
  *    never a page table (or GDT/LDT) and writable-mapped at the same time.
+ *    The one exception is an L1 opened by writable page tables (mm/ptwr.c):
+ *    its own mapping is made writable, holding no writable-type reference,
+ *    until the next flush re-validates every entry that changed.
  *  - Page-table, GDT and LDT frames are validated when their type count
  *    goes 0 -> 1 and devalidated (L1/L2: every entry's reference dropped)
  *    when it returns to 0.
