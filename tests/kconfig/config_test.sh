@@ -8,13 +8,15 @@
 #   config_test.sh SRC WORK crash KIND WHAT  boot with debug_crash=WHAT and
 #       check the fatal error report (register dump, call trace, halt).
 #   config_test.sh SRC WORK reject FILE      FILE as a defconfig must fail.
+#   config_test.sh SRC WORK guests KIND REGEX build KIND with its guests and
+#       run the guest tests matching REGEX there (features that are off).
 set -eu
 
 src=$1 work=$2 mode=$3 kind=$4 seed= what=
 smoke=${SMOKE_GUEST:?the smoke guest image (SMOKE_GUEST) is needed}
 case "$mode" in
 boot) seed=${5:-} ;;
-crash) what=$5 ;;
+crash|guests) what=$5 ;;
 esac
 kconfig="sh $src/cmake/kconfig.sh $src $work"
 rm -rf "$work"
@@ -89,6 +91,14 @@ boot|crash)
         --append "console=com1" --mode expect --timeout 60 "$@" \
         --reject 'PANIC|Fatal exception|unknown boot option|malformed' \
         --expect-exit 1 || fail "$kind: boot failed"
+    ;;
+guests)
+    configure
+    cmake -S "$src" -B "$work" -G Ninja -Wno-dev >"$work/cmake.log" 2>&1 ||
+        { cat "$work/cmake.log"; fail "$kind: configure failed"; }
+    cmake --build "$work" >"$work/build.log" 2>&1 ||
+        { cat "$work/build.log"; fail "$kind: build failed"; }
+    (cd "$work" && ctest --output-on-failure -R "$what") || fail "$kind: guest tests failed"
     ;;
 reject)
     if KCONFIG_STRICT=1 $kconfig defconfig "$kind" 2>"$work/err"; then
