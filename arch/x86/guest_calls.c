@@ -211,6 +211,19 @@ long do_update_descriptor(uint32_t ma, uint32_t lo, uint32_t hi)
 
 int guest_read_seg(uint32_t sel, uint32_t off, uint32_t *val);
 
+/* The frame's linear range, checked by address too: emulators do not
+ * enforce segment limits. */
+static bool vm86_frame_below_tessera(struct domain *d, const struct cpu_user_regs *regs,
+                                     uint32_t len)
+{
+    uint32_t base, lin;
+
+    if (!guest_segment_base(d, (uint16_t)regs->ss, &base))
+        return true;                /* reading through the selector faults anyway */
+    lin = base + regs->esp;
+    return lin + len > lin && lin + len <= HYPERVISOR_VIRT_START;
+}
+
 /*
  * The stack holds [EAX][EIP CS EFLAGS ESP SS ES DS FS GS]; execution
  * resumes in VM86 mode from that frame (ABI.md §6). IOPL stays the
@@ -221,10 +234,11 @@ long do_switch_vm86(void)
 {
     struct cpu_user_regs *regs = guest_cpu_user_regs();
     uint32_t w[10], iopl = regs->eflags & X86_EFLAGS_IOPL;
+    bool readable = vm86_frame_below_tessera(current, regs, sizeof(w));
     unsigned int i;
 
     for (i = 0; i < 10; i++) {
-        if (guest_read_seg(regs->ss, regs->esp + 4 * i, &w[i]) != 0) {
+        if (!readable || guest_read_seg(regs->ss, regs->esp + 4 * i, &w[i]) != 0) {
             domain_crash(current, "switch_vm86: cannot read the frame at %04x:%08x",
                          regs->ss & 0xFFFF, regs->esp);
             return -EFAULT;

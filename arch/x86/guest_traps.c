@@ -124,6 +124,18 @@ void guest_bounce_exception(struct domain *d, unsigned int vector, uint32_t flag
 }
 
 /*
+ * Where the CPU will save the guest's registers on its next entry: a VM86
+ * frame is 16 bytes longer, and the frame's base must stay where
+ * guest_cpu_user_regs() finds it. Set last, once the frame we return to
+ * (VM86 or not) is final.
+ */
+static void set_entry_stack(const struct cpu_user_regs *regs)
+{
+    cpu0_tss.esp0 = (uint32_t)(uintptr_t)regs +
+                    ((regs->eflags & X86_EFLAGS_VM) ? UREGS_VM86_SIZE : UREGS_SIZE);
+}
+
+/*
  * The exit path: softirqs (which may switch to another domain), the
  * pending exception, then a pending event on top of it.
  */
@@ -134,9 +146,6 @@ void prepare_return_to_guest(struct cpu_user_regs *regs)
     if (softirq_pending())
         do_softirq();
     d = current;
-    /* A VM86 frame is 16 bytes longer: keep the frame's base in place. */
-    cpu0_tss.esp0 = (uint32_t)(uintptr_t)regs +
-                    ((regs->eflags & X86_EFLAGS_VM) ? UREGS_VM86_SIZE : UREGS_SIZE);
 
     if (d->arch.trap_bounce.flags & TBF_EXCEPTION) {
         struct trap_bounce tb = d->arch.trap_bounce;
@@ -152,6 +161,7 @@ void prepare_return_to_guest(struct cpu_user_regs *regs)
 
         create_bounce_frame(d, regs, &ev);
     }
+    set_entry_stack(regs);
 }
 
 /* Reloading a data selector or the final iret faulted (entry.S fixups). */
@@ -167,6 +177,7 @@ void do_failsafe_callback(struct cpu_user_regs *regs)
         return;
     }
     create_bounce_frame(d, regs, &tb);
+    set_entry_stack(regs);
 }
 
 /* --- Exceptions from the guest --------------------------------------------- */
