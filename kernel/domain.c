@@ -11,6 +11,7 @@
 #include <tessera/console.h>
 #include <tessera/domain.h>
 #include <tessera/errno.h>
+#include <tessera/event.h>
 #include <tessera/mm.h>
 #include <tessera/ptwr.h>
 #include <tessera/sched.h>
@@ -124,7 +125,9 @@ struct domain *domain_create(domid_t id, unsigned int cpu)
     list_init(&d->page_list);
     list_init(&d->xenpage_list);
     list_init(&d->run_list);
-    if (perdomain_pt_alloc(d) != 0 || shared_info_alloc(d) != 0) {
+    if (perdomain_pt_alloc(d) != 0 || shared_info_alloc(d) != 0 ||
+        evtchn_domain_init(d) != 0) {
+        shared_info_free(d);
         perdomain_pt_free(d);
         xfree(d);
         return NULL;
@@ -146,9 +149,10 @@ void domain_unpause_by_controller(struct domain *d)
     domain_wake(d);
 }
 
-/* A domain that stopped for good: dom0 takes the machine with it. */
+/* A domain that stopped for good: dom0 hears of it (VIRQ_DOM_EXC). */
 static void domain_stopped(struct domain *d)
 {
+    send_guest_virq(domain_find(0), VIRQ_DOM_EXC);
     domain_sleep(d);
     if (d == current)
         schedule();         /* d cannot run: this does not return */
@@ -210,6 +214,7 @@ void domain_destroy(struct domain *d)
     BUG_ON(d == current);
     d->dying = true;
     domain_sleep(d);
+    evtchn_domain_destroy(d);
     ptwr_flush_all(d);
     arch_domain_destroy(d);
     relinquish_pages(d);

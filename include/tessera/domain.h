@@ -13,6 +13,8 @@
 
 typedef uint16_t domid_t;
 
+struct evtchn_table;
+
 /* Reserved domain ids (ABI.md §5.3). */
 #define DOMID_FIRST_RESERVED    0x7FF0
 #define DOMID_SELF              0x7FF0
@@ -48,6 +50,7 @@ struct domain {
     uint64_t cpu_time;          /* ns run so far */
 
     shared_info_t *shared_info; /* a Tessera-heap frame shared with the domain */
+    struct evtchn_table *evtchn;    /* its event-channel ports (evtchn/ports.h) */
 
     /* Frames this domain owns, in allocation order (GETMEMLIST's order). */
     struct list_head page_list;
