@@ -8,6 +8,7 @@
  * 16 + n = attempt n answered otherwise). The release build's twin is
  * console_domu_release.
  */
+#include <guest/domctl.h>
 #include <guest/hypercall.h>
 #include <guest/runtime.h>
 #include <guest/test.h>
@@ -42,25 +43,22 @@ static unsigned int domu_attempts(void)
 
 void test_main(void)
 {
-    dom0_op_t op = { .cmd = DOM0_GETDOMAININFO, .interface_version = DOM0_INTERFACE_VERSION };
-    unsigned int i, code;
-    uint32_t flags = 0;
+    dom0_getdomaininfo_t info;
+    unsigned int code;
+    uint32_t flags;
+    int r;
 
     if (!guest_is_dom0())
         guest_shutdown(domu_attempts());
 
-    for (i = 0; i < 100000; i++) {
-        op.u.getdomaininfo.domain = 1;
-        if (HYPERVISOR_dom0_op(&op) != 0 || op.u.getdomaininfo.domain != 1) {
-            xtf_error("Error: no domain 1\n");
-            return;
-        }
-        if ((flags = op.u.getdomaininfo.flags) & (DOMFLAGS_SHUTDOWN | DOMFLAGS_CRASHED))
-            break;
-        HYPERVISOR_yield();
+    r = dom0_wait_stopped(1, DOM0_WAIT_YIELDS, &info);
+    if (r == DOM0_WAIT_GONE) {
+        xtf_error("Error: no domain 1\n");
+        return;
     }
+    flags = info.flags;
     code = (flags >> DOMFLAGS_SHUTDOWNSHIFT) & DOMFLAGS_SHUTDOWNMASK;
-    if (!(flags & (DOMFLAGS_SHUTDOWN | DOMFLAGS_CRASHED)))
+    if (r == DOM0_WAIT_RUNNING)
         xtf_failure("Fail: domain 1 did not finish (timed out, flags %#x)\n", flags);
     else if (flags & DOMFLAGS_CRASHED)
         xtf_failure("Fail: domain 1 crashed (flags %#x)\n", flags);

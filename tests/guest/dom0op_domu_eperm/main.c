@@ -10,6 +10,7 @@
  * 16 + n = attempt n answered otherwise); dom0 reads it and checks that it
  * is still running itself, unpaused.
  */
+#include <guest/domctl.h>
 #include <guest/hypercall.h>
 #include <guest/runtime.h>
 #include <guest/test.h>
@@ -48,38 +49,24 @@ static unsigned int domu_attempts(void)
     return 0;
 }
 
-static long domain_info(domid_t dom, dom0_getdomaininfo_t *info)
-{
-    dom0_op_t op = { .cmd = DOM0_GETDOMAININFO, .interface_version = DOM0_INTERFACE_VERSION };
-    long rc;
-
-    op.u.getdomaininfo.domain = dom;
-    rc = HYPERVISOR_dom0_op(&op);
-    *info = op.u.getdomaininfo;
-    return rc;
-}
-
 void test_main(void)
 {
     dom0_getdomaininfo_t info;
-    unsigned int i, code;
+    unsigned int code;
     long rc;
+    int r;
 
     if (!guest_is_dom0())
         guest_shutdown(domu_attempts());
 
-    for (i = 0; i < 100000; i++) {
-        rc = domain_info(1, &info);
-        if (rc || info.domain != 1) {
-            xtf_error("Error: no domain 1 (rc %ld, domain %u)\n", rc, info.domain);
-            return;
-        }
-        if (info.flags & (DOMFLAGS_SHUTDOWN | DOMFLAGS_CRASHED))
-            break;
-        HYPERVISOR_yield();
+    r = dom0_wait_stopped(1, DOM0_WAIT_YIELDS, &info);
+    if (r == DOM0_WAIT_GONE) {
+        rc = dom0_domain_info(1, &info);
+        xtf_error("Error: no domain 1 (rc %ld, domain %u)\n", rc, info.domain);
+        return;
     }
     code = (info.flags >> DOMFLAGS_SHUTDOWNSHIFT) & DOMFLAGS_SHUTDOWNMASK;
-    if (i == 100000)
+    if (r == DOM0_WAIT_RUNNING)
         xtf_failure("Fail: domain 1 did not finish (timed out, flags %#x)\n", info.flags);
     else if (info.flags & DOMFLAGS_CRASHED)
         xtf_failure("Fail: domain 1 crashed (flags %#x)\n", info.flags);
@@ -89,7 +76,7 @@ void test_main(void)
     else if (code != SHUTDOWN_poweroff)
         xtf_failure("Fail: domain 1 shut down with code %u, expected 0\n", code);
 
-    rc = domain_info(0, &info);
+    rc = dom0_domain_info(0, &info);
     if (rc != 0 || info.domain != 0 || (info.flags & (DOMFLAGS_PAUSED | DOMFLAGS_SHUTDOWN)) ||
         !(info.flags & DOMFLAGS_RUNNING))
         xtf_failure("Fail: GETDOMAININFO(0): rc %ld, domain %u, flags %#x\n", rc, info.domain,

@@ -9,14 +9,13 @@
  * domain or itself by id is -EPERM; op 5 is -ENOSYS. dom0 checks the
  * result code and that domain 1 ends at exactly max_pages.
  */
+#include <guest/domctl.h>
 #include <guest/hypercall.h>
 #include <guest/mm.h>
 #include <guest/runtime.h>
 #include <guest/test.h>
 
 #define PTE_RW      (_PAGE_PRESENT | _PAGE_RW | _PAGE_ACCESSED | _PAGE_DIRTY)
-#define DOMU_OK     0x5A
-#define DOMU_FAIL   0x40    /* + the failed step */
 
 static uint32_t scratch[PAGE_SIZE / 4] __aligned(PAGE_SIZE) __section(".bss.page_aligned");
 
@@ -24,12 +23,6 @@ static void check(const char *what, long got, long want)
 {
     if (got != want)
         xtf_failure("Fail: %s: expected %ld got %ld\n", what, want, got);
-}
-
-static void domu_expect(unsigned int step, long got, long want)
-{
-    if (got != want)
-        guest_shutdown(DOMU_FAIL + step);
 }
 
 static long memop(unsigned int op, uint32_t *list, unsigned int n, unsigned int order)
@@ -66,9 +59,7 @@ static void domu_main(void)
 
 void test_main(void)
 {
-    dom0_op_t op = { .cmd = DOM0_GETDOMAININFO, .interface_version = DOM0_INTERFACE_VERSION };
-    dom0_getdomaininfo_t *info = &op.u.getdomaininfo;
-    unsigned int i, code = 0x100;
+    dom0_getdomaininfo_t info;
 
     if (HYPERVISOR_dom_mem_op(MEMOP_increase_reservation, NULL, 0, 0, DOMID_SELF) ==
         -XEN_ENOSYS) {
@@ -78,24 +69,8 @@ void test_main(void)
 
     if (!guest_is_dom0())
         domu_main();
-    for (i = 0; i < 100000; i++) {
-        info->domain = 1;
-        if (HYPERVISOR_dom0_op(&op) != 0 || info->domain != 1)
-            break;
-        if (info->flags & DOMFLAGS_CRASHED) {
-            code = 0x200;
-            break;
-        }
-        if (info->flags & DOMFLAGS_SHUTDOWN) {
-            code = (info->flags >> DOMFLAGS_SHUTDOWNSHIFT) & DOMFLAGS_SHUTDOWNMASK;
-            break;
-        }
-        HYPERVISOR_yield();
-    }
-    if (code != DOMU_OK)
-        xtf_failure("Fail: domain 1: expected code %#x got %#x (0x4n: step n; 0x100 gone or "
-                    "timed out, 0x200 crashed)\n", DOMU_OK, code);
-    check("domain 1's max_pages (mem=8192)", info->max_pages, 2048);
-    check("domain 1's tot_pages", info->tot_pages, info->max_pages);
+    dom0_expect_domu_ok(1, &info);
+    check("domain 1's max_pages (mem=8192)", info.max_pages, 2048);
+    check("domain 1's tot_pages", info.tot_pages, info.max_pages);
     xtf_success(NULL);
 }

@@ -11,6 +11,7 @@
  * reach exactly the old value plus tot_pages (polled, in case freed
  * frames await scrubbing). Domain 1 is gone and Tessera alive.
  */
+#include <guest/domctl.h>
 #include <guest/hypercall.h>
 #include <guest/mm.h>
 #include <guest/runtime.h>
@@ -19,8 +20,6 @@
 #define PTE_RW      (_PAGE_PRESENT | _PAGE_RW | _PAGE_ACCESSED | _PAGE_DIRTY)
 #define PTE_RO      (_PAGE_PRESENT | _PAGE_ACCESSED)
 #define PDE_FLAGS   (_PAGE_PRESENT | _PAGE_RW | _PAGE_USER | _PAGE_ACCESSED)
-#define DOMU_OK     0x5A
-#define DOMU_FAIL   0x40    /* + the failed step */
 #define MFN(va)     virt_to_mfn(va)
 #define VA(slot, i) ((volatile uint32_t *)(((slot) << 22) | ((i) << PAGE_SHIFT)))
 
@@ -28,12 +27,6 @@ static void check(const char *what, long got, long want)
 {
     if (got != want)
         xtf_failure("Fail: %s: expected %ld got %ld\n", what, want, got);
-}
-
-static void domu_expect(unsigned int step, long got, long want)
-{
-    if (got != want)
-        guest_shutdown(DOMU_FAIL + step);
 }
 
 static long ext(const void *va, uint32_t cmd)
@@ -84,27 +77,13 @@ static void domu_main(void)
     guest_shutdown(DOMU_OK);
 }
 
-static long dom0_op(dom0_op_t *op, uint32_t cmd, domid_t dom)
-{
-    memset(op, 0, sizeof(*op));
-    op->cmd = cmd;
-    op->interface_version = DOM0_INTERFACE_VERSION;
-    op->u.getdomaininfo.domain = dom;   /* @0 of every union member used here */
-    return HYPERVISOR_dom0_op(op);
-}
-
-static long free_pages(void)
-{
-    dom0_op_t op;
-
-    return dom0_op(&op, DOM0_PHYSINFO, 0) == 0 ? (long)op.u.physinfo.free_pages : -1;
-}
-
 void test_main(void)
 {
+    dom0_getdomaininfo_t info;
     dom0_op_t op;
-    unsigned int i, code = 0x100;
+    unsigned int i;
     long before, tot, now = -1;
+    int r;
 
     if (HYPERVISOR_dom_mem_op(MEMOP_increase_reservation, NULL, 0, 0, DOMID_SELF) ==
         -XEN_ENOSYS) {
@@ -114,36 +93,21 @@ void test_main(void)
 
     if (!guest_is_dom0())
         domu_main();
-    for (i = 0; i < 100000; i++) {
-        if (dom0_op(&op, DOM0_GETDOMAININFO, 1) != 0 || op.u.getdomaininfo.domain != 1)
-            break;
-        if (op.u.getdomaininfo.flags & DOMFLAGS_CRASHED) {
-            code = 0x200;
-            break;
-        }
-        if (op.u.getdomaininfo.flags & DOMFLAGS_SHUTDOWN) {
-            code = (op.u.getdomaininfo.flags >> DOMFLAGS_SHUTDOWNSHIFT) & DOMFLAGS_SHUTDOWNMASK;
-            break;
-        }
-        HYPERVISOR_yield();
-    }
-    if (code != DOMU_OK)
-        xtf_failure("Fail: domain 1: expected code %#x got %#x (0x4n: step n; 0x100 gone or "
-                    "timed out, 0x200 crashed)\n", DOMU_OK, code);
-    if (code == 0x100)
+    r = dom0_expect_domu_ok(1, &info);
+    if (r == DOM0_WAIT_GONE || r == DOM0_WAIT_RUNNING)
         xtf_exit();
-    tot = (long)op.u.getdomaininfo.tot_pages;
+    tot = (long)info.tot_pages;
     check("domain 1's tot_pages (mem=8192, the released frame still mapped)", tot, 2048);
-    before = free_pages();
-    check("DESTROYDOMAIN(1)", dom0_op(&op, DOM0_DESTROYDOMAIN, 1), 0);
+    before = dom0_free_pages();
+    check("DESTROYDOMAIN(1)", dom0_op_simple(&op, DOM0_DESTROYDOMAIN, 1), 0);
     for (i = 0; i < 1000; i++) {
-        now = free_pages();
+        now = dom0_free_pages();
         if (now >= before + tot)
             break;
         HYPERVISOR_yield();
     }
     check("PHYSINFO free_pages after the destruction", now, before + tot);
-    check("GETDOMAININFO(1) after it", dom0_op(&op, DOM0_GETDOMAININFO, 1), -XEN_ESRCH);
+    check("GETDOMAININFO(1) after it", dom0_op_simple(&op, DOM0_GETDOMAININFO, 1), -XEN_ESRCH);
     check("alive: xen_version", HYPERVISOR_xen_version(XENVER_version), XEN_VERSION_2_0);
     xtf_success(NULL);
 }

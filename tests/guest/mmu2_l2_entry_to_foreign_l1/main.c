@@ -9,6 +9,7 @@
  * FD and with FD = 1 as well, and the slot stays empty. With FD = 1 still
  * set, dom0's own L1 installs (0). Both domains live on.
  */
+#include <guest/domctl.h>
 #include <guest/hypercall.h>
 #include <guest/mm.h>
 #include <guest/runtime.h>
@@ -18,18 +19,11 @@
 #define PDE_FLAGS   (_PAGE_PRESENT | _PAGE_RW | _PAGE_USER | _PAGE_ACCESSED)
 #define SLOT        528
 #define TAG         0x7E11A1B0u     /* no PFN, nor any M2P filler */
-#define DOMU_FAIL   0x40            /* + the failed step */
 
 static void check(const char *what, long got, long want)
 {
     if (got != want)
         xtf_failure("Fail: %s: expected %ld got %ld\n", what, want, got);
-}
-
-static void domu_expect(unsigned int step, long got, long want)
-{
-    if (got != want)
-        guest_shutdown(DOMU_FAIL + step);
 }
 
 static void __attribute__((noreturn)) domu_main(void)
@@ -49,17 +43,14 @@ static void __attribute__((noreturn)) domu_main(void)
 /* 0 running, else DOMFLAGS_CRASHED or the shutdown code + 0x100; -1 gone. */
 static long domu_state(void)
 {
-    dom0_op_t op = { .cmd = DOM0_GETDOMAININFO, .interface_version = DOM0_INTERFACE_VERSION };
+    dom0_getdomaininfo_t info;
+    int r = dom0_wait_stopped(1, 0, &info);
 
-    op.u.getdomaininfo.domain = 1;
-    if (HYPERVISOR_dom0_op(&op) != 0 || op.u.getdomaininfo.domain != 1)
+    if (r == DOM0_WAIT_RUNNING)
+        return 0;
+    if (r == DOM0_WAIT_GONE)
         return -1;
-    if (op.u.getdomaininfo.flags & DOMFLAGS_CRASHED)
-        return DOMFLAGS_CRASHED;
-    if (op.u.getdomaininfo.flags & DOMFLAGS_SHUTDOWN)
-        return 0x100 + ((op.u.getdomaininfo.flags >> DOMFLAGS_SHUTDOWNSHIFT) &
-                        DOMFLAGS_SHUTDOWNMASK);
-    return 0;
+    return r == DOM0_WAIT_CRASHED ? DOMFLAGS_CRASHED : 0x100 + r;
 }
 
 static uint32_t find_tag(void)

@@ -10,6 +10,7 @@
  * the next update without one is -EINVAL again; with FD = 1 the tag is
  * restored. Domain 1 lives on.
  */
+#include <guest/domctl.h>
 #include <guest/hypercall.h>
 #include <guest/mm.h>
 #include <guest/runtime.h>
@@ -17,7 +18,6 @@
 
 #define TAG         0x7E3A9C50u     /* no PFN, nor any M2P filler */
 #define NEW_VAL     0x000ABCDEu
-#define DOMU_FAIL   0x40
 
 static uint8_t page[PAGE_SIZE] __aligned(PAGE_SIZE) __section(".bss.page_aligned");
 
@@ -45,7 +45,7 @@ static long machphys_fd(uint32_t mfn, uint32_t val)
 static void __attribute__((noreturn)) domu_main(void)
 {
     if (machphys(virt_to_mfn(page), TAG) != 0)
-        guest_shutdown(DOMU_FAIL + 1);
+        guest_shutdown(DOMU_FAIL(1));
     for (;;)
         HYPERVISOR_yield();
 }
@@ -53,17 +53,14 @@ static void __attribute__((noreturn)) domu_main(void)
 /* 0 running, else DOMFLAGS_CRASHED or the shutdown code + 0x100; -1 gone. */
 static long domu_state(void)
 {
-    dom0_op_t op = { .cmd = DOM0_GETDOMAININFO, .interface_version = DOM0_INTERFACE_VERSION };
+    dom0_getdomaininfo_t info;
+    int r = dom0_wait_stopped(1, 0, &info);
 
-    op.u.getdomaininfo.domain = 1;
-    if (HYPERVISOR_dom0_op(&op) != 0 || op.u.getdomaininfo.domain != 1)
+    if (r == DOM0_WAIT_RUNNING)
+        return 0;
+    if (r == DOM0_WAIT_GONE)
         return -1;
-    if (op.u.getdomaininfo.flags & DOMFLAGS_CRASHED)
-        return DOMFLAGS_CRASHED;
-    if (op.u.getdomaininfo.flags & DOMFLAGS_SHUTDOWN)
-        return 0x100 + ((op.u.getdomaininfo.flags >> DOMFLAGS_SHUTDOWNSHIFT) &
-                        DOMFLAGS_SHUTDOWNMASK);
-    return 0;
+    return r == DOM0_WAIT_CRASHED ? DOMFLAGS_CRASHED : 0x100 + r;
 }
 
 static uint32_t find_tag(void)

@@ -12,14 +12,13 @@
  * its shutdown code, details in its shared-info page.
  */
 #include <guest/console.h>
+#include <guest/domctl.h>
 #include <guest/hypercall.h>
 #include <guest/mm.h>
 #include <guest/runtime.h>
 #include <guest/test.h>
 
 #define PTE_RO          (_PAGE_PRESENT | _PAGE_ACCESSED)
-#define DOMU_OK         0x5A
-#define DOMU_FAIL       0x40    /* + the failed step */
 #define MAILBOX         1024    /* offset in the domU's shared-info page */
 
 static uint8_t scratch[PAGE_SIZE] __aligned(PAGE_SIZE) __section(".bss.page_aligned");
@@ -47,7 +46,7 @@ static long fd_call(domid_t dom, bool clear, uint32_t pte, unsigned int *done)
     return HYPERVISOR_mmu_update(req, pte ? (clear ? 3 : 2) : 1, done);
 }
 
-static void domu_expect(unsigned int step, long got, long want)
+static void domu_expect_mailed(unsigned int step, long got, long want)
 {
     volatile uint32_t *box = (volatile uint32_t *)((uint8_t *)shared_info + MAILBOX);
 
@@ -56,58 +55,44 @@ static void domu_expect(unsigned int step, long got, long want)
     box[0] = step;
     box[1] = (uint32_t)got;
     box[2] = (uint32_t)want;
-    guest_shutdown(DOMU_FAIL + step);
+    guest_shutdown(DOMU_FAIL(step));
 }
 
 static void domu_main(void)
 {
     unsigned int done;
 
-    domu_expect(1, fd_call(0, false, 0, &done), -XEN_EINVAL);
-    domu_expect(2, fd_call(1, false, 0, &done), -XEN_EINVAL);
-    domu_expect(3, fd_call(DOMID_SELF, false, 0, &done), -XEN_EINVAL);
-    domu_expect(4, fd_call(DOMID_XEN, false, 0, &done), -XEN_EINVAL);
-    domu_expect(5, fd_call(DOMID_IO, false, 0, &done), 0);
-    domu_expect(6, done, 1);
-    domu_expect(7, HYPERVISOR_xen_version(XENVER_version), XEN_VERSION_2_0);
+    domu_expect_mailed(1, fd_call(0, false, 0, &done), -XEN_EINVAL);
+    domu_expect_mailed(2, fd_call(1, false, 0, &done), -XEN_EINVAL);
+    domu_expect_mailed(3, fd_call(DOMID_SELF, false, 0, &done), -XEN_EINVAL);
+    domu_expect_mailed(4, fd_call(DOMID_XEN, false, 0, &done), -XEN_EINVAL);
+    domu_expect_mailed(5, fd_call(DOMID_IO, false, 0, &done), 0);
+    domu_expect_mailed(6, done, 1);
+    domu_expect_mailed(7, HYPERVISOR_xen_version(XENVER_version), XEN_VERSION_2_0);
     guest_shutdown(DOMU_OK);
-}
-
-static bool domu_info(dom0_getdomaininfo_t *info)
-{
-    dom0_op_t op = { .cmd = DOM0_GETDOMAININFO, .interface_version = DOM0_INTERFACE_VERSION };
-
-    op.u.getdomaininfo.domain = 1;
-    if (HYPERVISOR_dom0_op(&op) != 0 || op.u.getdomaininfo.domain != 1)
-        return false;
-    *info = op.u.getdomaininfo;
-    return true;
 }
 
 /* Yields until domain 1 shuts down, then judges its code. */
 static void wait_domu(uint32_t shinfo_mfn)
 {
     dom0_getdomaininfo_t info;
-    unsigned int i, code;
+    unsigned int code;
+    int r;
 
-    for (i = 0; i < 100000; i++) {
-        if (!domu_info(&info)) {
-            xtf_error("Error: domain 1 disappeared\n");
-            return;
-        }
-        if (info.flags & DOMFLAGS_CRASHED) {
-            xtf_failure("Fail: domain 1 crashed\n");
-            return;
-        }
-        if (info.flags & DOMFLAGS_SHUTDOWN)
-            break;
-        HYPERVISOR_yield();
+    r = dom0_wait_stopped(1, DOM0_WAIT_YIELDS, &info);
+    if (r == DOM0_WAIT_GONE) {
+        xtf_error("Error: domain 1 disappeared\n");
+        return;
     }
-    if (i == 100000) {
+    if (r == DOM0_WAIT_CRASHED) {
+        xtf_failure("Fail: domain 1 crashed\n");
+        return;
+    }
+    if (r == DOM0_WAIT_RUNNING) {
         xtf_failure("Fail: domain 1 timed out\n");
         return;
     }
-    code = (info.flags >> DOMFLAGS_SHUTDOWNSHIFT) & DOMFLAGS_SHUTDOWNMASK;
+    code = (unsigned int)r;
     if (code == DOMU_OK)
         return;
     if (HYPERVISOR_update_va_mapping_otherdomain((uintptr_t)scratch >> PAGE_SHIFT,
@@ -134,7 +119,7 @@ void test_main(void)
 
     if (!guest_is_dom0())
         domu_main();
-    if (!domu_info(&info)) {
+    if (!dom0_domain_present(1, &info)) {
         xtf_error("Error: no domain 1\n");
         return;
     }

@@ -10,6 +10,7 @@
  * entry, and 0 extents from decrease_reservation. domU results come back
  * as its shutdown code.
  */
+#include <guest/domctl.h>
 #include <guest/hypercall.h>
 #include <guest/mm.h>
 #include <guest/runtime.h>
@@ -18,8 +19,6 @@
 #define PTE_RW      (_PAGE_PRESENT | _PAGE_RW | _PAGE_ACCESSED | _PAGE_DIRTY)
 #define PTE_RO      (_PAGE_PRESENT | _PAGE_ACCESSED)
 #define TAG         0x7E55E4A0u     /* no PFN, nor any M2P filler */
-#define DOMU_OK     0x5A
-#define DOMU_FAIL   0x40            /* + the failed step */
 
 static uint8_t scratch[PAGE_SIZE] __aligned(PAGE_SIZE) __section(".bss.page_aligned");
 
@@ -35,12 +34,6 @@ static uint32_t scratch_pte_ma(void)
     uint32_t va = (uintptr_t)scratch;
 
     return (l2[l2_slot(va)] & PAGE_MASK) + l1_slot(va) * 4;
-}
-
-static void domu_expect(unsigned int step, long got, long want)
-{
-    if (got != want)
-        guest_shutdown(DOMU_FAIL + step);
 }
 
 /* The frame whose M2P entry is TAG; dom0 may not have run yet. */
@@ -81,24 +74,12 @@ static void domu_main(void)
     guest_shutdown(DOMU_OK);
 }
 
-static bool domu_info(dom0_getdomaininfo_t *info)
-{
-    dom0_op_t op = { .cmd = DOM0_GETDOMAININFO, .interface_version = DOM0_INTERFACE_VERSION };
-
-    op.u.getdomaininfo.domain = 1;
-    if (HYPERVISOR_dom0_op(&op) != 0 || op.u.getdomaininfo.domain != 1)
-        return false;
-    *info = op.u.getdomaininfo;
-    return true;
-}
-
 void test_main(void)
 {
     uint32_t own = start_info->shared_info >> PAGE_SHIFT, m2p_before = machine_to_phys[own];
     uint32_t orig = virt_to_mfn(scratch), their;
     mmu_update_t req[2];
     dom0_getdomaininfo_t info;
-    unsigned int i, code = 0x100;
 
     if (HYPERVISOR_mmu_update(NULL, 0, NULL) == -XEN_ENOSYS) {
         xtf_skip("Skip: mmu_update is not implemented\n");
@@ -107,7 +88,7 @@ void test_main(void)
 
     if (!guest_is_dom0())
         domu_main();
-    if (!domu_info(&info)) {
+    if (!dom0_domain_present(1, &info)) {
         xtf_error("Error: no domain 1\n");
         return;
     }
@@ -121,20 +102,7 @@ void test_main(void)
 
     check("dom0: tag its shared-info frame in the M2P",
           mmu_update_one((own << PAGE_SHIFT) | MMU_MACHPHYS_UPDATE, TAG), 0);
-    for (i = 0; i < 100000 && domu_info(&info); i++) {
-        if (info.flags & DOMFLAGS_CRASHED) {
-            code = 0x200;
-            break;
-        }
-        if (info.flags & DOMFLAGS_SHUTDOWN) {
-            code = (info.flags >> DOMFLAGS_SHUTDOWNSHIFT) & DOMFLAGS_SHUTDOWNMASK;
-            break;
-        }
-        HYPERVISOR_yield();
-    }
-    if (code != DOMU_OK)
-        xtf_failure("Fail: domain 1: expected code %#x got %#x (0x4n: step n; 0x100 gone or "
-                    "timed out, 0x200 crashed)\n", DOMU_OK, code);
+    dom0_expect_domu_ok(1, &info);
     check("dom0: untag", mmu_update_one((own << PAGE_SHIFT) | MMU_MACHPHYS_UPDATE, m2p_before), 0);
     xtf_success(NULL);
 }

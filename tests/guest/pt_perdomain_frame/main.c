@@ -11,6 +11,7 @@
  * (its per-domain frame must still be intact for that) and lives on.
  * domU results come back as its shutdown code.
  */
+#include <guest/domctl.h>
 #include <guest/hypercall.h>
 #include <guest/mm.h>
 #include <guest/runtime.h>
@@ -19,8 +20,6 @@
 #define PTE_RW          (_PAGE_PRESENT | _PAGE_RW | _PAGE_ACCESSED | _PAGE_DIRTY)
 #define PTE_RO          (_PAGE_PRESENT | _PAGE_ACCESSED)
 #define PERDOMAIN_SLOT  1021    /* 0xFF400000 >> 22 */
-#define DOMU_OK         0x5A
-#define DOMU_FAIL       0x40    /* + the failed step */
 
 static uint32_t scratch[PAGE_SIZE / 4] __aligned(PAGE_SIZE) __section(".bss.page_aligned");
 
@@ -28,12 +27,6 @@ static void check(const char *what, long got, long want)
 {
     if (got != want)
         xtf_failure("Fail: %s: expected %ld got %ld\n", what, want, got);
-}
-
-static void domu_expect(unsigned int step, long got, long want)
-{
-    if (got != want)
-        guest_shutdown(DOMU_FAIL + step);
 }
 
 static void domu_main(void)
@@ -57,19 +50,10 @@ static void domu_main(void)
     guest_shutdown(DOMU_OK);
 }
 
-static long dom0_op(dom0_op_t *op, uint32_t cmd, domid_t dom)
-{
-    memset(op, 0, sizeof(*op));
-    op->cmd = cmd;
-    op->interface_version = DOM0_INTERFACE_VERSION;
-    op->u.getdomaininfo.domain = dom;   /* @0 of both union members used here */
-    return HYPERVISOR_dom0_op(op);
-}
-
 void test_main(void)
 {
+    dom0_getdomaininfo_t info;
     dom0_op_t op;
-    unsigned int i, code = 0x100;
 
     if (HYPERVISOR_mmu_update(NULL, 0, NULL) == -XEN_ENOSYS) {
         xtf_skip("Skip: mmu_update is not implemented\n");
@@ -78,23 +62,8 @@ void test_main(void)
 
     if (!guest_is_dom0())
         domu_main();
-    for (i = 0; i < 100000; i++) {
-        if (dom0_op(&op, DOM0_GETDOMAININFO, 1) != 0 || op.u.getdomaininfo.domain != 1)
-            break;
-        if (op.u.getdomaininfo.flags & DOMFLAGS_CRASHED) {
-            code = 0x200;
-            break;
-        }
-        if (op.u.getdomaininfo.flags & DOMFLAGS_SHUTDOWN) {
-            code = (op.u.getdomaininfo.flags >> DOMFLAGS_SHUTDOWNSHIFT) & DOMFLAGS_SHUTDOWNMASK;
-            break;
-        }
-        HYPERVISOR_yield();
-    }
-    if (code != DOMU_OK)
-        xtf_failure("Fail: domain 1: expected code %#x got %#x (0x4n: step n; 0x100 gone or "
-                    "timed out, 0x200 crashed)\n", DOMU_OK, code);
-    check("DESTROYDOMAIN(1)", dom0_op(&op, DOM0_DESTROYDOMAIN, 1), 0);
+    dom0_expect_domu_ok(1, &info);
+    check("DESTROYDOMAIN(1)", dom0_op_simple(&op, DOM0_DESTROYDOMAIN, 1), 0);
     check("alive: xen_version", HYPERVISOR_xen_version(XENVER_version), XEN_VERSION_2_0);
     xtf_success(NULL);
 }

@@ -9,6 +9,7 @@
  * with the number of the first failed check (16 and up). Dom0 waits for
  * that through DOM0_GETDOMAININFO and reports.
  */
+#include <guest/domctl.h>
 #include <guest/hypercall.h>
 #include <guest/mm.h>
 #include <guest/runtime.h>
@@ -59,38 +60,24 @@ static unsigned int domu_check(void)
     return 0;
 }
 
-static long domain_info(domid_t dom, dom0_getdomaininfo_t *info)
-{
-    dom0_op_t op = { .cmd = DOM0_GETDOMAININFO, .interface_version = DOM0_INTERFACE_VERSION };
-    long rc;
-
-    op.u.getdomaininfo.domain = dom;
-    rc = HYPERVISOR_dom0_op(&op);
-    *info = op.u.getdomaininfo;
-    return rc;
-}
-
 void test_main(void)
 {
     dom0_getdomaininfo_t info;
-    unsigned int i, code;
+    unsigned int code;
     long rc;
+    int r;
 
     if (!guest_is_dom0())
         guest_shutdown(domu_check());
 
-    for (i = 0; i < 100000; i++) {
-        rc = domain_info(1, &info);
-        if (rc || info.domain != 1) {
-            xtf_error("Error: no domain 1 (rc %ld, domain %u)\n", rc, info.domain);
-            return;
-        }
-        if (info.flags & (DOMFLAGS_SHUTDOWN | DOMFLAGS_CRASHED))
-            break;
-        HYPERVISOR_yield();
+    r = dom0_wait_stopped(1, DOM0_WAIT_YIELDS, &info);
+    if (r == DOM0_WAIT_GONE) {
+        rc = dom0_domain_info(1, &info);
+        xtf_error("Error: no domain 1 (rc %ld, domain %u)\n", rc, info.domain);
+        return;
     }
     code = (info.flags >> DOMFLAGS_SHUTDOWNSHIFT) & DOMFLAGS_SHUTDOWNMASK;
-    if (i == 100000)
+    if (r == DOM0_WAIT_RUNNING)
         xtf_failure("Fail: domain 1 did not shut down (timed out, flags %#x)\n", info.flags);
     else if (info.flags & DOMFLAGS_CRASHED)
         xtf_failure("Fail: domain 1 crashed (flags %#x)\n", info.flags);

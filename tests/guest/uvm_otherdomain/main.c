@@ -8,6 +8,7 @@
  * not a frame of dom0 (-EINVAL); domid 0 maps dom0's own frame. domU
  * results come back as its shutdown code.
  */
+#include <guest/domctl.h>
 #include <guest/hypercall.h>
 #include <guest/mm.h>
 #include <guest/runtime.h>
@@ -15,8 +16,6 @@
 
 #define PTE_RW      (_PAGE_PRESENT | _PAGE_RW | _PAGE_ACCESSED | _PAGE_DIRTY)
 #define PTE_RO      (_PAGE_PRESENT | _PAGE_ACCESSED)
-#define DOMU_OK     0x5A
-#define DOMU_FAIL   0x40    /* + the failed step */
 
 static uint32_t data[PAGE_SIZE / 4] __aligned(PAGE_SIZE) __section(".bss.page_aligned");
 static uint32_t scratch[PAGE_SIZE / 4] __aligned(PAGE_SIZE) __section(".bss.page_aligned");
@@ -34,12 +33,6 @@ static long other(uint32_t mfn, uint32_t flags, domid_t dom)
                                                     dom);
 }
 
-static void domu_expect(unsigned int step, long got, long want)
-{
-    if (got != want)
-        guest_shutdown(DOMU_FAIL + step);
-}
-
 static void domu_main(void)
 {
     uint32_t mfn = virt_to_mfn(data), before = *guest_pte((uintptr_t)scratch);
@@ -53,22 +46,10 @@ static void domu_main(void)
     guest_shutdown(DOMU_OK);
 }
 
-static bool domu_info(dom0_getdomaininfo_t *info)
-{
-    dom0_op_t op = { .cmd = DOM0_GETDOMAININFO, .interface_version = DOM0_INTERFACE_VERSION };
-
-    op.u.getdomaininfo.domain = 1;
-    if (HYPERVISOR_dom0_op(&op) != 0 || op.u.getdomaininfo.domain != 1)
-        return false;
-    *info = op.u.getdomaininfo;
-    return true;
-}
-
 void test_main(void)
 {
     uint32_t orig = virt_to_mfn(scratch), before = *guest_pte((uintptr_t)scratch);
     dom0_getdomaininfo_t info;
-    unsigned int i, code = 0x100;
 
     if (HYPERVISOR_update_va_mapping(0xFC000, 0, 0) == -XEN_ENOSYS) {
         xtf_skip("Skip: update_va_mapping is not implemented\n");
@@ -77,7 +58,7 @@ void test_main(void)
 
     if (!guest_is_dom0())
         domu_main();
-    if (!domu_info(&info)) {
+    if (!dom0_domain_present(1, &info)) {
         xtf_error("Error: no domain 1\n");
         return;
     }
@@ -91,19 +72,6 @@ void test_main(void)
     check("read through it", scratch[0], 0xD0D0);
     check("restore scratch", other(orig, PTE_RW, 0), 0);
 
-    for (i = 0; i < 100000 && domu_info(&info); i++) {
-        if (info.flags & DOMFLAGS_CRASHED) {
-            code = 0x200;
-            break;
-        }
-        if (info.flags & DOMFLAGS_SHUTDOWN) {
-            code = (info.flags >> DOMFLAGS_SHUTDOWNSHIFT) & DOMFLAGS_SHUTDOWNMASK;
-            break;
-        }
-        HYPERVISOR_yield();
-    }
-    if (code != DOMU_OK)
-        xtf_failure("Fail: domain 1: expected code %#x got %#x (0x4n: step n; 0x100 gone or "
-                    "timed out, 0x200 crashed)\n", DOMU_OK, code);
+    dom0_expect_domu_ok(1, &info);
     xtf_success(NULL);
 }
