@@ -37,7 +37,7 @@ static uint32_t increase_reservation(struct domain *d, uint32_t list_va, uint32_
         if (!pg)
             break;
         mfn = page_to_mfn(pg);
-        if (list_va && copy_to_guest(list_va + i * 4, &mfn, 4) != 0) {
+        if (copy_to_guest(list_va + i * 4, &mfn, 4) != 0) {
             /* The guest cannot learn of it: give it back at once. */
             uint32_t k;
 
