@@ -17,11 +17,8 @@
 #include <asm/layout.h>
 #include <public/xen.h>
 
-
 #define MMU_UPDATE_MAX_COUNT    (1u << 16)
 #define MMU_UPDATE_PREEMPTED    0x80000000u     /* count of a continuation */
-
-
 
 /*
  * Removing a mapping of a frame that is in use as an LDT page: the LDT

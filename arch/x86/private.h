@@ -36,7 +36,6 @@ void restore_default_gate(unsigned int vec);
 uint32_t search_exception_table(uint32_t eip);
 void arch_load_fast_trap(struct domain *d);
 
-
 /* An exception raised while a guest ran (arch/x86/guest_traps.c). */
 void guest_exception(struct cpu_user_regs *regs, uint32_t cr2);
 /* A #PF in the LDT shadow area: maps the page and returns true if valid. */
@@ -68,6 +67,5 @@ void i8259_init(void);
 void stack_trace_from(uint32_t eip, uint32_t ebp);
 
 int acpi_poweroff(void);
-
 
 #endif /* ARCH_X86_PRIVATE_H */

@@ -16,15 +16,12 @@
 
 #include "private.h"
 
-
-
 static uint64_t idt_table[256] __aligned(8);
 struct tss cpu0_tss;
 static struct tss doublefault_tss;
 static uint8_t doublefault_stack[4096] __aligned(16);
 
 extern const uint8_t exception_stubs[], hypercall_entry[];
-
 
 static const char *const exception_names[32] = {
     "divide error", "debug", "NMI", "breakpoint", "overflow", "bound range",
