@@ -1,12 +1,14 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * 16550 UART console on com1/com2. Output is polled with a bounded wait,
- * so a missing or wedged port costs time but never hangs the boot; input
- * is polled by serial_getc_poll() for the console input path.
+ * so a missing or wedged port costs time but never hangs the boot. Input
+ * is interrupt driven: each console port's received-data interrupt hands
+ * its characters to the console input layer (kernel/console_input.c).
  */
 #include <tessera/arch.h>
 #include <tessera/cmdline.h>
 #include <tessera/console.h>
+#include <tessera/irq.h>
 
 #include "serial.h"
 
@@ -23,6 +25,7 @@
 #define UART_LSR    5
 #define UART_SCR    7       /* scratch: no function, used to probe */
 
+#define IER_RDA         0x01    /* interrupt on received data (and FIFO timeout) */
 #define LCR_DLAB        0x80
 #define FCR_SETUP       0xC7    /* enable, clear both FIFOs, RX trigger 14 bytes */
 #define IIR_FIFO_ON     0xC0    /* both bits read back set on a working 16550A */
@@ -31,6 +34,7 @@
 #define LSR_THRE        0x20    /* transmit FIFO empty */
 
 #define UART_FIFO_SIZE  16
+#define RX_DRAIN_MAX    (4 * UART_FIFO_SIZE)    /* per interrupt: a babbling port cannot hold us */
 #define THRE_POLLS      100000  /* then drop the byte: the port is gone or stuck */
 
 struct uart {
@@ -38,6 +42,7 @@ struct uart {
     enum serial_half half;
     bool active;
     bool stalled;               /* the last wait for THRE timed out */
+    bool rx_irq;                /* receives by interrupt on cfg.irq */
     unsigned int fifo_size;
     unsigned int tx_room;       /* bytes we may still write without polling */
     struct console_driver drv;
@@ -113,22 +118,56 @@ static void com2_putc(char c)
     uart_console_putc(&uarts[1], c);
 }
 
-int serial_getc_poll(void)
+/*
+ * The 8259 sees an edge only when the UART's line rises again, so the
+ * FIFO is emptied here; bytes arriving meanwhile keep DR set and are
+ * taken too. The other half of a split port has no reader: dropped.
+ */
+static void uart_rx_drain(struct uart *u)
 {
-    for (int i = 0; i < SERIAL_MAX_PORTS; i++) {
-        struct uart *u = &uarts[i];
+    for (int n = 0; n < RX_DRAIN_MAX && (inb(u->cfg.io + UART_LSR) & LSR_DR); n++) {
+        int c = serial_half_in(u->half, inb(u->cfg.io + UART_RBR));
 
-        if (!u->active)
-            continue;
-        /* Bytes for the other half of a split port have no reader yet: drop them. */
-        for (int n = 0; n < UART_FIFO_SIZE && (inb(u->cfg.io + UART_LSR) & LSR_DR); n++) {
-            int c = serial_half_in(u->half, inb(u->cfg.io + UART_RBR));
-
-            if (c >= 0)
-                return c;
-        }
+        if (c >= 0)
+            console_input_char((unsigned char)c);
     }
-    return -1;
+}
+
+/* Both ports may share one line, so every active port is drained. */
+static void uart_interrupt(unsigned int irq, void *data)
+{
+    (void)irq;
+    (void)data;
+    for (int i = 0; i < SERIAL_MAX_PORTS; i++) {
+        if (uarts[i].active)
+            uart_rx_drain(&uarts[i]);
+    }
+}
+
+static bool __init irq_taken_by_earlier_port(int i)
+{
+    for (int j = 0; j < i; j++) {
+        if (uarts[j].active && uarts[j].rx_irq && uarts[j].cfg.irq == uarts[i].cfg.irq)
+            return true;
+    }
+    return false;
+}
+
+/* Takes the port's line and turns on its receive interrupt. */
+static void __init uart_rx_enable(int i)
+{
+    struct uart *u = &uarts[i];
+    int rc = 0;
+
+    if (!irq_taken_by_earlier_port(i))
+        rc = request_irq(u->cfg.irq, uart_interrupt, NULL, u->drv.name);
+    if (rc != 0) {
+        printk(LOG_WARNING "%s: cannot use IRQ %u (error %d): no serial input\n",
+               u->drv.name, u->cfg.irq, rc);
+        return;
+    }
+    u->rx_irq = true;
+    outb(IER_RDA, u->cfg.io + UART_IER);
 }
 
 /* An absent port floats the bus: every read gives 0xFF, and SCR cannot hold a value. */
@@ -218,5 +257,6 @@ void __init serial_init(void)
         uart_program(u);
         u->active = true;
         console_register(&u->drv);
+        uart_rx_enable(i);
     }
 }

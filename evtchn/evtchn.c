@@ -7,6 +7,7 @@
 #include <tessera/errno.h>
 #include <tessera/event.h>
 #include <tessera/guest_access.h>
+#include <tessera/irq.h>
 #include <tessera/mm.h>
 #include <tessera/sched.h>
 #include "ports.h"
@@ -36,9 +37,15 @@ static struct evtchn_table *peer_table(struct domain *d, domid_t dom)
 static void close_port(struct domain *d, uint32_t port)
 {
     struct evtchn_table *peer = NULL;
+    const struct evtchn *c = &d->evtchn->ports[port];
     domid_t dom;
     uint32_t rport;
 
+    /* The line must not stay bound (or masked in flight) for a dead port. */
+    if (c->state == ECS_PIRQ && c->value < NR_PIRQS) {
+        pirq_guest_unbind(d, c->value);
+        d->pirq_to_evtchn[c->value] = 0;
+    }
     if (evtchn_peer(d->evtchn, port, &dom, &rport))
         peer = peer_table(d, dom);
     evtchn_close_port(d->evtchn, d->id, port, peer);
@@ -121,14 +128,34 @@ static long op_bind_virq(evtchn_bind_virq_t *b)
     return 0;
 }
 
-/* Physical IRQs need the interrupt plumbing (PHYSDEV_IRQS), not there yet. */
-static long op_bind_pirq(const evtchn_bind_pirq_t *b)
+/*
+ * Xen 2.0's order: the range, an existing binding, a port, then the
+ * line's own checks (physdev -EPERM, -EBUSY; -ENOSYS without
+ * PHYSDEV_IRQS) with the port given back on failure.
+ */
+static long op_bind_pirq(evtchn_bind_pirq_t *b)
 {
-    if (!current->physdev)
-        return -EPERM;
-    if (b->pirq >= 128)
+    struct domain *d = current;
+    int port;
+    long rc;
+
+    if (b->pirq >= NR_PIRQS)
         return -EINVAL;
-    return -ENOSYS;
+    if (d->pirq_to_evtchn[b->pirq] != 0) {
+        b->port = d->pirq_to_evtchn[b->pirq];
+        return 0;
+    }
+    port = evtchn_bind_pirq_port(d->evtchn, b->pirq);
+    if (port < 0)
+        return port;
+    rc = pirq_guest_bind(d, b->pirq, (b->flags & BIND_PIRQ__WILL_SHARE) != 0);
+    if (rc != 0) {
+        evtchn_close_port(d->evtchn, d->id, (uint32_t)port, NULL);
+        return rc;
+    }
+    d->pirq_to_evtchn[b->pirq] = (uint16_t)port;
+    b->port = (uint32_t)port;
+    return 0;
 }
 
 static long op_close(const evtchn_close_t *c)

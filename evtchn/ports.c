@@ -83,6 +83,16 @@ int evtchn_alloc_unbound_port(struct evtchn_table *t, domid_t dom)
     return port;
 }
 
+int evtchn_bind_pirq_port(struct evtchn_table *t, uint32_t pirq)
+{
+    int port = evtchn_find_free(t);
+
+    if (port < 0)
+        return port;
+    t->ports[port] = (struct evtchn){.state = ECS_PIRQ, .value = pirq};
+    return port;
+}
+
 /* Fills in a port given as 0; a given one must lie inside the table. */
 static int end_pick_port(struct evtchn_end *e)
 {

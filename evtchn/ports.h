@@ -55,6 +55,11 @@ int evtchn_find_free(struct evtchn_table *t);
 int evtchn_bind_virq_port(struct evtchn_table *t, uint32_t virq);
 /* A new port waiting for dom to bind to it. */
 int evtchn_alloc_unbound_port(struct evtchn_table *t, domid_t dom);
+/*
+ * A new port bound to physical IRQ pirq. The caller keeps the pirq's
+ * port and checks pirq itself; evtchn_close_port() undoes it.
+ */
+int evtchn_bind_pirq_port(struct evtchn_table *t, uint32_t pirq);
 
 /*
  * bind_interdomain between two resolved ends (the same table when

@@ -19,7 +19,7 @@ static const struct module_flag modules[] = {
     { "sched_rrobin",        IS_ENABLED(CONFIG_SCHED_RROBIN),        true  },
     { "writable_pagetables", IS_ENABLED(CONFIG_WRITABLE_PAGETABLES), false },
     { "grant_tables",        IS_ENABLED(CONFIG_GRANT_TABLES),        true  },
-    { "physdev_irqs",        IS_ENABLED(CONFIG_PHYSDEV_IRQS),        true  },
+    { "physdev_irqs",        IS_ENABLED(CONFIG_PHYSDEV_IRQS),        false },
     { "trace",               IS_ENABLED(CONFIG_TRACE),               true  },
     { "debug_registers",     IS_ENABLED(CONFIG_DEBUG_REGISTERS),     false },
     { "debug_keys",          IS_ENABLED(CONFIG_DEBUG_KEYS),          true  },

@@ -81,13 +81,14 @@ static bool build_one(unsigned int first, unsigned int last, domid_t id)
     }
     if (id != 0 && word_value(cmd, "mem", val, sizeof(val)))
         args.mem_kb = (uint32_t)parse_ull(val, NULL, 0);
-    d = domain_create(id, 0);
+    d = domain_create(id, -1);
     if (!d) {
         printk(LOG_ERR "Domain %u: cannot create it (out of memory)\n", id);
         return false;
     }
     if (id != 0 && word_value(cmd, "name", val, sizeof(val)))
         strlcpy(d->name, val, sizeof(d->name));
+    sched_boot_params(d, cmd);
     if (domain_build(d, &args, &error) != 0) {
         printk(LOG_ERR "Domain %u (module %u): %s\n", id, first, error);
         domain_destroy(d);

@@ -3,7 +3,8 @@
  * console_io (ABI.md §12): a guest's raw console. Writes go to the serial
  * port only, without Tessera's prefix, cut at the first NUL; release
  * builds let only dom0 write, VERBOSE builds any domain (each line then
- * starts with "(dN) "). Reads take bytes from the serial receive ring.
+ * starts with "(dN) "). Reads drain dom0's serial receive ring
+ * (kernel/console_input.c).
  */
 #include <tessera/console.h>
 #include <tessera/guest_access.h>
@@ -12,19 +13,6 @@
 #include <public/xen.h>
 
 #define CONSOLEIO_MAX_WRITE 4095
-#define RX_RING_SIZE        128
-
-static char rx_ring[RX_RING_SIZE];
-static uint32_t rx_prod, rx_cons;
-
-/* Takes what the UART holds now (interrupt-driven input comes with IRQs). */
-static void rx_poll(void)
-{
-    int c;
-
-    while ((c = serial_getc_poll()) >= 0 && rx_prod - rx_cons < RX_RING_SIZE)
-        rx_ring[rx_prod++ % RX_RING_SIZE] = (char)c;
-}
 
 static void write_with_prefix(struct domain *d, const char *s, uint32_t len)
 {
@@ -63,18 +51,21 @@ static long console_write(uint32_t count, uint32_t buf_va)
     return count;
 }
 
+/*
+ * As Xen 2.0: count is signed (0 or less reads nothing), and a fault ends
+ * the read with -EFAULT, the characters copied before it consumed.
+ */
 static long console_read(uint32_t count, uint32_t buf_va)
 {
-    uint32_t n = 0;
+    int32_t n;
+    int c;
 
-    rx_poll();
-    while (n < count && rx_cons != rx_prod) {
-        char c = rx_ring[rx_cons % RX_RING_SIZE];
+    for (n = 0; n < (int32_t)count && (c = console_input_peek()) >= 0; n++) {
+        char byte = (char)c;
 
-        if (copy_to_guest(buf_va + n, &c, 1) != 0)
+        if (copy_to_guest(buf_va + (uint32_t)n, &byte, 1) != 0)
             return -EFAULT;
-        rx_cons++;
-        n++;
+        console_input_take();
     }
     return n;
 }

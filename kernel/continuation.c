@@ -26,6 +26,7 @@ bool hypercall_preempt_check(void)
 
     if (opt_test_preempt && ++checks % opt_test_preempt == 0)
         return true;
+    arch_irq_window();      /* a tick due now raises its softirq here */
     return softirq_pending();
 }
 

@@ -11,7 +11,9 @@
 #include <tessera/hypercall.h>
 #include <tessera/mm.h>
 #include <tessera/sched.h>
+#include <tessera/time.h>
 #include <public/dom0_ops.h>
+#include <public/sched_ctl.h>
 
 static uint32_t domain_flags(const struct domain *d)
 {
@@ -45,7 +47,7 @@ static long getdomaininfo(dom0_getdomaininfo_t *info)
     info->tot_pages = d->tot_pages;
     info->max_pages = d->max_pages;
     info->shared_info_frame = (uint32_t)(__pa(d->shared_info) >> PAGE_SHIFT);
-    info->cpu_time = d->cpu_time;
+    info->cpu_time = domain_run_time(d);
     if (info->ctxt) {
         arch_get_domain_context(d, &ctxt);
         if (copy_to_guest(info->ctxt, &ctxt, sizeof(ctxt)) != 0)
@@ -79,6 +81,21 @@ static long readconsole(dom0_readconsole_t *rc)
     return (long)n;
 }
 
+/* -1 unpins (the domain stays where it is); otherwise it moves to cpu % CPUs. */
+static long pincpudomain(const dom0_pincpudomain_t *p)
+{
+    struct domain *d;
+    long rc = other_domain(p->domain, &d);
+
+    if (rc != 0)
+        return rc;
+    if (p->cpu == -1)
+        d->cpu_pinned = false;
+    else
+        sched_move_domain(d, (unsigned int)p->cpu);
+    return 0;
+}
+
 static long physinfo(dom0_physinfo_t *pi)
 {
     memset(pi, 0, sizeof(*pi));
@@ -88,6 +105,17 @@ static long physinfo(dom0_physinfo_t *pi)
     pi->total_pages = max_page;
     pi->free_pages = avail_domheap_pages();
     return 0;
+}
+
+/*
+ * DOM0_IOPL: (quirk) the domain field is ignored; the caller's own IOPL
+ * changes, in the frame it returns to (its port access rides on it).
+ */
+static void set_caller_iopl(uint32_t iopl)
+{
+    struct cpu_user_regs *regs = guest_cpu_user_regs();
+
+    regs->eflags = (regs->eflags & ~X86_EFLAGS_IOPL) | (iopl & 3) << 12;
 }
 
 /* Runs one command on op (copied in); *copy_back says whether op goes out. */
@@ -122,9 +150,23 @@ static long dom0_command(dom0_op_t *op, bool *copy_back)
         return physinfo(&op->u.physinfo);
     case DOM0_READCONSOLE:
         return readconsole(&op->u.readconsole);
+    case DOM0_SCHEDCTL:
+        *copy_back = true;
+        return sched_ctl(&op->u.schedctl);
+    case DOM0_ADJUSTDOM:
+        *copy_back = true;
+        return sched_adjdom(&op->u.adjustdom);
+    case DOM0_PINCPUDOMAIN:
+        return pincpudomain(&op->u.pincpudomain);
+    case DOM0_SETTIME:
+        do_settime(op->u.settime.secs, op->u.settime.usecs, op->u.settime.system_time);
+        return 0;
     case DOM0_SCHED_ID:
         op->u.sched_id.sched_id = sched_current_id();
         *copy_back = true;
+        return 0;
+    case DOM0_IOPL:
+        set_caller_iopl(op->u.iopl.iopl);
         return 0;
     default:
         return -ENOSYS;

@@ -15,6 +15,7 @@
 #include <tessera/mm.h>
 #include <tessera/ptwr.h>
 #include <tessera/sched.h>
+#include <tessera/time.h>
 
 static struct domain dom_io_struct = {
     .id = DOMID_IO,
@@ -109,7 +110,7 @@ static void shared_info_free(struct domain *d)
     d->shared_info = NULL;
 }
 
-struct domain *domain_create(domid_t id, unsigned int cpu)
+struct domain *domain_create(domid_t id, int cpu)
 {
     struct domain *d;
 
@@ -119,20 +120,21 @@ struct domain *domain_create(domid_t id, unsigned int cpu)
     if (!d)
         return NULL;
     d->id = id;
-    d->processor = cpu;
     d->ctrl_paused = true;
     d->mmu_preempted_fd = DOMID_SELF;
     list_init(&d->page_list);
     list_init(&d->xenpage_list);
     list_init(&d->run_list);
     if (perdomain_pt_alloc(d) != 0 || shared_info_alloc(d) != 0 ||
-        evtchn_domain_init(d) != 0) {
+        evtchn_domain_init(d) != 0 || sched_alloc_domain(d, cpu) != 0) {
+        evtchn_domain_destroy(d);
         shared_info_free(d);
         perdomain_pt_free(d);
         xfree(d);
         return NULL;
     }
     arch_domain_init(d);
+    time_domain_init(d);
     domain_list_insert(d);
     return d;
 }
@@ -214,6 +216,8 @@ void domain_destroy(struct domain *d)
     BUG_ON(d == current);
     d->dying = true;
     domain_sleep(d);
+    sched_free_domain(d);
+    time_domain_destroy(d);
     evtchn_domain_destroy(d);
     ptwr_flush_all(d);
     arch_domain_destroy(d);

@@ -12,6 +12,7 @@
 #include <tessera/sched.h>
 #include <tessera/mm.h>
 #include <tessera/setup.h>
+#include <tessera/time.h>
 
 const char *boot_info_error;
 
@@ -75,6 +76,8 @@ void start_tessera(void)
         machine_exit(1);
     }
     tsc_calibrate();
+    time_init();
+    console_input_init();
     scheduler_init();
     build_boot_domains();
     scheduler_start();

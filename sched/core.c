@@ -1,100 +1,133 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
- * The scheduler core: which domain runs on this CPU, the idle domain, and
- * the switch between them. The policy here is a placeholder round-robin
- * (runnable domains in a FIFO, each runs until it yields or blocks) behind
- * the struct scheduler interface that BVT, Atropos and round-robin use.
+ * The scheduler core (ABI.md §9): per-CPU dispatch driven by each CPU's
+ * slice timer, block/wake/yield, CPU-time accounting, the idle domain,
+ * placement and pinning, and the control interface. Policies (BVT,
+ * Atropos, round-robin) plug in through include/tessera/sched-if.h and
+ * are found in the linker section REGISTER_SCHEDULER() fills: this file
+ * has no per-policy code.
  */
 #include <tessera/arch.h>
+#include <tessera/bug.h>
+#include <tessera/cmdline.h>
 #include <tessera/console.h>
 #include <tessera/domain.h>
+#include <tessera/event.h>
 #include <tessera/sched.h>
+#include <tessera/sched-if.h>
 #include <tessera/softirq.h>
+#include <tessera/time.h>
 
 struct domain idle_domain = {
     .id = DOMID_IDLE,
+    .built = true,
     .page_list = LIST_HEAD_INIT(idle_domain.page_list),
     .xenpage_list = LIST_HEAD_INIT(idle_domain.xenpage_list),
     .run_list = LIST_HEAD_INIT(idle_domain.run_list),
 };
 
 struct domain *current_domain = &idle_domain;
+struct schedule_data schedule_data[NR_CPUS];
 
-static struct list_head runq = LIST_HEAD_INIT(runq);
+extern const struct scheduler *const __schedulers_start[], *const __schedulers_end[];
+static const struct scheduler *ops;
 
-static void fifo_wake(struct domain *d)
+static char opt_sched[16] = CONFIG_SCHED_DEFAULT;
+boot_param_string("sched", opt_sched);
+
+static unsigned int nr_cpus_online = 1;
+
+static unsigned int this_cpu(void)
 {
-    list_add_tail(&d->run_list, &runq);
+    return 0;           /* the boot CPU; per-CPU ids arrive with SMP bring-up */
 }
 
-static void fifo_sleep(struct domain *d)
+void cpu_raise_softirq_schedule(unsigned int cpu)
 {
-    list_del(&d->run_list);
-    list_init(&d->run_list);
+    (void)cpu;
+    raise_softirq(SCHEDULE_SOFTIRQ);
 }
 
-static void fifo_yield(struct domain *d)
+/* --- Placement ----------------------------------------------------------- */
+
+/* The CPU holding the fewest domains, ties to the highest number (ABI.md §9). */
+static unsigned int least_loaded_cpu(void)
 {
-    list_del(&d->run_list);
-    list_add_tail(&d->run_list, &runq);
+    unsigned int cpu, best = 0;
+
+    for (cpu = 0; cpu < nr_cpus_online; cpu++)
+        if (schedule_data[cpu].nr_domains <= schedule_data[best].nr_domains)
+            best = cpu;
+    return best;
 }
 
-static struct domain *fifo_pick_next(unsigned int cpu)
+int sched_alloc_domain(struct domain *d, int cpu)
 {
-    return list_empty(&runq) ? NULL : list_first_entry(&runq, struct domain, run_list);
+    int rc;
+
+    d->processor = cpu < 0 ? least_loaded_cpu() : (unsigned int)cpu % nr_cpus_online;
+    rc = ops->alloc_task(d);
+    if (rc == 0)
+        schedule_data[d->processor].nr_domains++;
+    return rc;
 }
 
-static const struct scheduler placeholder_scheduler = {
-    .name = "Placeholder round-robin",
-    .opt_name = "fifo",
-    .sched_id = 3,
-    .wake = fifo_wake,
-    .sleep = fifo_sleep,
-    .yield = fifo_yield,
-    .pick_next = fifo_pick_next,
-};
-
-static const struct scheduler *ops = &placeholder_scheduler;
-
-static bool on_runqueue(const struct domain *d)
+void sched_free_domain(struct domain *d)
 {
-    return d->run_list.next != &d->run_list;
+    if (d->sched_awake) {
+        d->sched_awake = false;
+        ops->sleep(d, NOW());
+    }
+    schedule_data[d->processor].nr_domains--;
+    if (ops->free_task)
+        ops->free_task(d);
+    d->sched_priv = NULL;
 }
+
+/* DOM0_PINCPUDOMAIN: d (not running: not the caller) moves to cpu. */
+void sched_move_domain(struct domain *d, unsigned int cpu)
+{
+    bool awake = d->sched_awake;
+
+    cpu %= nr_cpus_online;
+    if (awake) {
+        d->sched_awake = false;
+        ops->sleep(d, NOW());
+    }
+    if (NR_CPUS > 1 && d->processor != cpu) {
+        schedule_data[d->processor].nr_domains--;
+        schedule_data[cpu].nr_domains++;
+        d->processor = cpu;
+        d->migrated = true;
+    }
+    d->cpu_pinned = true;
+    if (awake)
+        domain_wake(d);
+}
+
+/* --- Block, wake, yield ------------------------------------------------------ */
 
 void domain_wake(struct domain *d)
 {
-    if (!domain_runnable(d) || on_runqueue(d))
+    if (!domain_runnable(d) || d->sched_awake || !ops)
         return;
-    ops->wake(d);
-    /* A woken domain preempts only an idle CPU. */
-    if (is_idle_domain(current))
-        raise_softirq(SCHEDULE_SOFTIRQ);
+    d->sched_awake = true;
+    if (ops->wake(d, NOW()))
+        cpu_raise_softirq_schedule(d->processor);
 }
 
 void domain_sleep(struct domain *d)
 {
-    if (on_runqueue(d) && !domain_runnable(d))
-        ops->sleep(d);
-    if (d == current)
-        raise_softirq(SCHEDULE_SOFTIRQ);
-}
-
-void schedule(void)
-{
-    struct domain *prev = current;
-    struct domain *next = ops->pick_next(0);
-
-    if (!next)
-        next = &idle_domain;
-    if (next == prev)
-        return;
-    context_switch(prev, next);     /* does not return */
+    if (d->sched_awake && !domain_runnable(d)) {
+        d->sched_awake = false;
+        ops->sleep(d, NOW());
+    }
+    if (d == schedule_data[d->processor].curr)
+        cpu_raise_softirq_schedule(d->processor);
 }
 
 void sched_yield_current(void)
 {
-    if (on_runqueue(current))
-        ops->yield(current);
     raise_softirq(SCHEDULE_SOFTIRQ);
 }
 
@@ -104,15 +137,156 @@ void sched_block_current(void)
     domain_sleep(current);
 }
 
+/* --- Dispatch ---------------------------------------------------------------- */
+
+void schedule(void)
+{
+    unsigned int cpu = this_cpu();
+    struct schedule_data *sd = &schedule_data[cpu];
+    struct domain *prev = sd->curr, *next;
+    s_time_t now = NOW();
+    struct task_slice slice;
+
+    stop_timer(&sd->s_timer);
+    prev->cpu_time += now - prev->lastschd;
+    slice = ops->do_schedule(cpu, now);
+    next = slice.task ? slice.task : sd->idle;
+    next->lastschd = now;
+    sd->curr = next;
+    set_timer(&sd->s_timer, now + slice.time);
+
+    /* Scheduled in (or on): its time fields catch up (ABI.md §8). */
+    if (!is_idle_domain(next) && update_dom_time(next))
+        send_guest_virq(next, VIRQ_TIMER);
+    if (next == prev)
+        return;
+    context_switch(prev, next);     /* does not return */
+}
+
+static void slice_timer_fn(void *data)
+{
+    cpu_raise_softirq_schedule((unsigned int)(uintptr_t)data);
+}
+
+/* --- Control ----------------------------------------------------------------- */
+
 unsigned int sched_current_id(void)
 {
     return ops->sched_id;
 }
 
+long sched_ctl(struct sched_ctl_cmd *cmd)
+{
+    if (cmd->sched_id != ops->sched_id)
+        return -EINVAL;
+    return ops->control ? ops->control(cmd) : 0;
+}
+
+long sched_adjdom(struct sched_adjdom_cmd *cmd)
+{
+    struct domain *d;
+
+    if (cmd->sched_id != ops->sched_id)
+        return -EINVAL;
+    if (cmd->direction != SCHED_INFO_PUT && cmd->direction != SCHED_INFO_GET)
+        return -EINVAL;
+    d = domain_find(cmd->domain);
+    if (!d)
+        return -ESRCH;
+    /* (quirk, ABI.md §9) the policy's own verdict is not passed on. */
+    if (ops->adjdom)
+        (void)ops->adjdom(d, cmd);
+    return 0;
+}
+
+/*
+ * A boot-time domain's scheduling parameters: every word of its module
+ * command line of the form <policy>.<param>=<value>. Those for another
+ * policy are ignored; a bad one for the running policy is reported.
+ */
+void sched_boot_params(struct domain *d, const char *cmdline)
+{
+    const char *p = cmdline;
+    size_t plen = strlen(ops->opt_name);
+
+    while (*p) {
+        char word[64], *eq;
+        size_t n = 0;
+
+        while (*p == ' ')
+            p++;
+        while (p[n] && p[n] != ' ')
+            n++;
+        if (n > 0 && n < sizeof(word)) {
+            memcpy(word, p, n);
+            word[n] = '\0';
+            eq = strchr(word, '=');
+            if (eq && strncmp(word, ops->opt_name, plen) == 0 && word[plen] == '.') {
+                *eq = '\0';
+                if (!ops->boot_param || ops->boot_param(d, word + plen + 1, eq + 1) != 0)
+                    printk(LOG_WARNING "Domain %u: scheduler parameter %s=%s ignored "
+                           "(unknown or out of range)\n", d->id, word, eq + 1);
+            }
+        }
+        p += n;
+    }
+}
+
+void sched_dump(void)
+{
+    unsigned int cpu;
+
+    printk("Scheduler: %s (sched=%s), NOW=%lld ns\n", ops->name, ops->opt_name,
+           (long long)NOW());
+    if (ops->dump_settings)
+        ops->dump_settings();
+    for (cpu = 0; cpu < nr_cpus_online; cpu++) {
+        printk("CPU%u: running domain %u, %u domains placed\n", cpu,
+               schedule_data[cpu].curr->id, schedule_data[cpu].nr_domains);
+        if (ops->dump_cpu_state)
+            ops->dump_cpu_state(cpu);
+    }
+}
+
+/* --- Start of day -------------------------------------------------------------- */
+
+static const struct scheduler *find_scheduler(const char *name)
+{
+    const struct scheduler *const *s;
+
+    for (s = __schedulers_start; s < __schedulers_end; s++)
+        if (strcmp((*s)->opt_name, name) == 0)
+            return *s;
+    return NULL;
+}
+
 void scheduler_init(void)
 {
+    unsigned int cpu;
+
+    ops = find_scheduler(opt_sched);
+    if (!ops) {
+        ops = find_scheduler(CONFIG_SCHED_DEFAULT);
+        if (!ops && &__schedulers_start[0] == &__schedulers_end[0])
+            panic("no scheduler built in");
+        if (!ops)       /* Kconfig builds the default: should not happen */
+            ops = *__schedulers_start;
+        printk(LOG_WARNING "sched=%s: no such scheduler in this build, using %s\n",
+               opt_sched, ops->opt_name);
+    }
+    if (ops->init_scheduler)
+        BUG_ON(ops->init_scheduler() != 0);
+    for (cpu = 0; cpu < nr_cpus_online; cpu++) {
+        struct schedule_data *sd = &schedule_data[cpu];
+
+        sd->idle = &idle_domain;
+        sd->curr = sd->idle;
+        timer_init(&sd->s_timer, slice_timer_fn, (void *)(uintptr_t)cpu);
+        if (ops->init_idle_task)
+            BUG_ON(ops->init_idle_task(sd->idle, cpu) != 0);
+    }
     open_softirq(SCHEDULE_SOFTIRQ, schedule);
-    printk("Scheduler: %s\n", ops->name);
+    printk("Scheduler: %s (sched=%s)\n", ops->name, ops->opt_name);
 }
 
 void scheduler_start(void)

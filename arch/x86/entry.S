@@ -52,6 +52,10 @@ exception_common:
         push    %eax
         call    do_exception
         add     $4, %esp
+        /* fall through */
+
+/* Back from an exception or interrupt: to the guest, or on in Tessera. */
+ret_from_trap:
         testl   $X86_EFLAGS_VM, UREGS_eflags(%esp)
         jnz     ret_to_guest
         testb   $3, UREGS_cs(%esp)
@@ -87,6 +91,32 @@ exception_stubs:
         push    $vector
         .endif
         jmp     exception_common
+        vector = vector + 1
+        .endr
+
+/*
+ * Interrupts from the 8259s, vectors 0x30-0x3F: the same frame, with the
+ * vector where an exception's would be. Tessera itself is interrupted
+ * only where it enabled interrupts (idle loop, preemption checks).
+ */
+        .align  16
+irq_common:
+        SAVE_ALL
+        mov     %esp, %eax
+        push    %eax
+        call    do_IRQ
+        add     $4, %esp
+        jmp     ret_from_trap
+
+        .globl  irq_stubs
+        .align  16
+irq_stubs:
+        vector = FIRST_IRQ_VECTOR
+        .rept   16
+        .align  16
+        push    $0
+        push    $vector
+        jmp     irq_common
         vector = vector + 1
         .endr
 

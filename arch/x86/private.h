@@ -5,6 +5,7 @@
 
 #include <tessera/arch.h>
 #include <tessera/lib.h>
+#include <tessera/time.h>
 
 struct cpu_user_regs;
 struct domain;
@@ -64,6 +65,15 @@ void gdt_release(struct domain *d);
 
 void guest_fpu_trap(struct domain *d, struct cpu_user_regs *regs);
 void i8259_init(void);
+void i8259_mask(unsigned int irq);
+void i8259_unmask(unsigned int irq);
+void i8259_eoi(unsigned int irq);
+bool i8259_spurious(unsigned int irq);
+void irq_init(void);
+
+/* The PIT's input clock and the channel-0 divisor for HZ (ABI.md §8). */
+#define PIT_HZ          1193182u
+#define PIT_LATCH       ((PIT_HZ + HZ / 2) / HZ)
 void stack_trace_from(uint32_t eip, uint32_t ebp);
 
 int acpi_poweroff(void);

@@ -37,6 +37,7 @@ void arch_start(uint32_t magic, uint32_t mbi_pa)
 
     traps_init();
     i8259_init();
+    irq_init();
     fpu_init();
     ioremap_init();
 

@@ -1,27 +1,24 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
- * The TSC frequency, measured once against the PIT: channel 2 counts down
- * 10 ms (gated through port 0x61, the speaker left off).
+ * The TSC measured against the PIT, once at boot: channel 2 counts down
+ * CALIBRATE_TICKS periods of the tick (gated through port 0x61, the
+ * speaker left off). The result is TSC cycles per PIT tick, the unit
+ * system time is built on (ABI.md §8: a tick is exactly 10 ms of system
+ * time), so extrapolating from one tick stamp lands on the next one.
  */
 #include <tessera/arch.h>
+#include <asm/tsc.h>
 
-#define PIT_HZ          1193182u
-#define CALIBRATE_MS    10u
+#include "private.h"
 
-static uint32_t cpu_khz;
+#define CALIBRATE_TICKS 5u          /* 5 * PIT_LATCH fits channel 2's 16 bits */
 
-static inline uint64_t rdtsc(void)
-{
-    uint32_t lo, hi;
-
-    __asm__ __volatile__("rdtsc" : "=a"(lo), "=d"(hi));
-    return ((uint64_t)hi << 32) | lo;
-}
+static uint64_t tsc_per_tick;
 
 void tsc_calibrate(void)
 {
-    uint32_t count = PIT_HZ * CALIBRATE_MS / 1000;
-    uint64_t t0, t1;
+    uint32_t count = PIT_LATCH * CALIBRATE_TICKS;
+    uint64_t t0, t1, per_tick;
     uint32_t spins = 0;
 
     outb((uint8_t)((inb(0x61) & ~0x02) | 0x01), 0x61);
@@ -32,10 +29,16 @@ void tsc_calibrate(void)
     while (!(inb(0x61) & 0x20) && ++spins < 100000000u)
         ;
     t1 = rdtsc();
-    cpu_khz = (uint32_t)((t1 - t0) / CALIBRATE_MS);
+    per_tick = (t1 - t0) / CALIBRATE_TICKS;
+    tsc_per_tick = per_tick ? per_tick : 1;
+}
+
+uint64_t arch_tsc_per_tick(void)
+{
+    return tsc_per_tick;
 }
 
 uint32_t arch_cpu_khz(void)
 {
-    return cpu_khz;
+    return (uint32_t)(tsc_per_tick * HZ / 1000);
 }

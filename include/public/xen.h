@@ -440,7 +440,7 @@ typedef struct shared_info {
     uint64_t system_time;           /* @288: ns since boot at tsc_timestamp */
     uint32_t wc_sec;                /* @296: wall clock, s since 1970-01-01 UTC */
     uint32_t wc_usec;               /* @300: and microseconds */
-    uint64_t domain_time;           /* @304: domain virtual time: never updated */
+    uint64_t domain_time;           /* @304: ns this domain has run (Tessera; Xen 2.0: 0) */
     uint64_t wall_timeout;          /* @312: unused */
     uint64_t domain_timeout;        /* @320: unused */
     arch_shared_info_t arch;        /* @328 */

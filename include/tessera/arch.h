@@ -10,6 +10,7 @@
 #include <asm/io.h>
 #include <asm/page.h>
 #include <asm/regs.h>
+#include <asm/tsc.h>
 
 void arch_halt(void) __noreturn;            /* interrupts off, hlt forever */
 void arch_reboot(void) __noreturn;          /* keyboard controller, then triple fault */
@@ -34,9 +35,17 @@ void arch_load_segment_tables(struct domain *d);
 /* Writes back and invalidates the CPU caches (MMUEXT_FLUSH_CACHE). */
 void arch_flush_cache(void);
 
-/* The CPU clock in kHz, measured at boot. */
+/* The CPU clock in kHz, measured at boot against the PIT. */
 uint32_t arch_cpu_khz(void);
 void tsc_calibrate(void);
+/* TSC cycles per tick of the system timer (time.h: HZ). */
+uint64_t arch_tsc_per_tick(void);
+/* Starts the system tick: timer_tick() then runs HZ times a second. */
+void arch_tick_init(void);
+/* The CMOS clock in seconds since 1970 (0 if it reads nonsense). */
+uint32_t arch_rtc_seconds(void);
+/* Lets pending interrupts in for a moment (a preemption point). */
+void arch_irq_window(void);
 
 /* machine_exit() status for a reboot dom0 asked for (not a failure). */
 #define MACHINE_EXIT_REBOOT 2

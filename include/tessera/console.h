@@ -42,10 +42,8 @@ size_t console_ring_read(char *dst, size_t count, bool clear);
 /* Device drivers: program the devices chosen by console=, register them. */
 #ifdef CONFIG_SERIAL_16550
 void serial_init(void);
-int serial_getc_poll(void);     /* -1 when no byte waits on the console port */
 #else
 static inline void serial_init(void) { }
-static inline int serial_getc_poll(void) { return -1; }
 #endif
 
 #ifdef CONFIG_VGA_CONSOLE
@@ -53,6 +51,28 @@ void vga_init(void);
 #else
 static inline void vga_init(void) { }
 #endif
+
+/* --- Serial input (kernel/console_input.c, ABI.md §12, §15) ---------------- */
+
+#define CONSOLE_RX_RING_SIZE    128     /* dom0's receive ring */
+
+/*
+ * A character received on the console's serial line (the serial driver's
+ * interrupt handler). CTRL-<conswitch> three times in a row moves input
+ * between dom0 and Tessera; dom0's characters go to the receive ring and
+ * raise VIRQ_CONSOLE, Tessera's are debug keys.
+ */
+void console_input_char(unsigned char c);
+
+/*
+ * The oldest received character not yet taken, or -1 when the ring is
+ * empty; console_input_take() then consumes it (CONSOLEIO_read).
+ */
+int console_input_peek(void);
+void console_input_take(void);
+
+/* Registers the debug keys and says where input goes (once, at boot). */
+void console_input_init(void);
 
 /* Disables locking and buffering so a dying Tessera can still print. */
 void console_force_unlock(void);

@@ -6,8 +6,10 @@
 #ifndef TESSERA_DOMAIN_H
 #define TESSERA_DOMAIN_H
 
+#include <tessera/irq.h>
 #include <tessera/lib.h>
 #include <tessera/list.h>
+#include <tessera/timer.h>
 #include <asm/domain.h>
 #include <public/xen.h>
 
@@ -47,10 +49,25 @@ struct domain {
     /* Scheduling. */
     unsigned int processor;
     struct list_head run_list;  /* on the CPU's run queue while runnable */
-    uint64_t cpu_time;          /* ns run so far */
+    uint64_t cpu_time;          /* ns run so far, up to lastschd while it runs */
+    uint64_t lastschd;          /* system time it was last scheduled in */
+    void *sched_priv;           /* the scheduling policy's (sched-if.h) */
+    bool cpu_pinned;            /* DOM0_PINCPUDOMAIN placed it */
+    bool migrated;              /* moved to another CPU since it last woke */
+    bool sched_awake;           /* the policy holds it as runnable (core's flag) */
+
+    /* Time (kernel/time.c): set_timer_op's one-shot timer, and the
+     * time stamp of the last refresh of its shared-info time fields. */
+    struct timer timer;
+    uint64_t last_time_stamp;
 
     shared_info_t *shared_info; /* a Tessera-heap frame shared with the domain */
     struct evtchn_table *evtchn;    /* its event-channel ports (evtchn/ports.h) */
+    /* Physical IRQs bound to its ports (evtchn/pirq.c): the port per
+     * PIRQ (0: unbound), and the lines acked for it awaiting its
+     * PHYSDEVOP_IRQ_UNMASK_NOTIFY. */
+    uint16_t pirq_to_evtchn[NR_PIRQS];
+    uint32_t pirq_in_flight[NR_PIRQS / 32];
 
     /* Frames this domain owns, in allocation order (GETMEMLIST's order). */
     struct list_head page_list;
@@ -76,8 +93,9 @@ static inline bool domain_runnable(const struct domain *d)
     return d->built && !d->ctrl_paused && !d->blocked && !d->shutdown && !d->dying;
 }
 
-/* Creates a domain, paused and unbuilt; NULL when id is taken or no memory. */
-struct domain *domain_create(domid_t id, unsigned int cpu);
+/* Creates a domain, paused and unbuilt, on cpu (-1: the least-loaded CPU);
+ * NULL when id is taken or no memory. */
+struct domain *domain_create(domid_t id, int cpu);
 struct domain *domain_find(domid_t id);
 /* The first domain with id >= id (GETDOMAININFO enumerates this way). */
 struct domain *domain_find_from(domid_t id);

@@ -23,6 +23,7 @@ long do_vm_assist(uint32_t cmd, uint32_t type);
 long do_set_gdt(uint32_t frames_va, uint32_t entries);
 long do_update_descriptor(uint32_t ma, uint32_t lo, uint32_t hi);
 long do_dom0_op(uint32_t op_va);
+long do_physdev_op(uint32_t op_va);
 
 /* Dispatches one call as int $0x82 would (multicall entries). */
 long hypercall_dispatch(uint32_t op, const uint32_t args[5]);

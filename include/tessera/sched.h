@@ -1,27 +1,15 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
- * The scheduler core API. Policies (BVT, Atropos, round-robin) plug in
- * behind struct scheduler; the core owns the per-CPU state, the idle
- * domain and the switch between domains. Tessera never preempts itself:
- * schedule() runs only on the way back to a guest or from the idle loop.
+ * The scheduler core API for the rest of Tessera. Policies (BVT, Atropos,
+ * round-robin) plug in behind include/tessera/sched-if.h; the core owns
+ * the per-CPU state, the idle domain and the switch between domains.
+ * Tessera never preempts itself: schedule() runs only on the way back to
+ * a guest or from the idle loop.
  */
 #ifndef TESSERA_SCHED_H
 #define TESSERA_SCHED_H
 
 #include <tessera/domain.h>
-
-struct scheduler {
-    const char *name;       /* as in sched= */
-    const char *opt_name;
-    unsigned int sched_id;  /* SCHED_BVT 0, SCHED_ATROPOS 2, SCHED_RROBIN 3 */
-    /* d becomes runnable / stops being runnable on its CPU. */
-    void (*wake)(struct domain *d);
-    void (*sleep)(struct domain *d);
-    /* The current domain gives up the CPU but stays runnable. */
-    void (*yield)(struct domain *d);
-    /* The next domain to run on cpu, or NULL for the idle domain. */
-    struct domain *(*pick_next)(unsigned int cpu);
-};
 
 /* The domain running on this CPU (the idle domain when none). */
 extern struct domain *current_domain;
@@ -48,5 +36,22 @@ void scheduler_start(void) __noreturn;
 /* sched_op(yield / block) for the current domain. */
 void sched_yield_current(void);
 void sched_block_current(void);
+
+/* A new domain joins the scheduler on cpu (-1: the least-loaded CPU);
+ * 0 or -ENOMEM. sched_free_domain() when it is destroyed. */
+int sched_alloc_domain(struct domain *d, int cpu);
+void sched_free_domain(struct domain *d);
+/* DOM0_PINCPUDOMAIN: pins d (not running) to cpu % number of CPUs. */
+void sched_move_domain(struct domain *d, unsigned int cpu);
+
+struct sched_ctl_cmd;
+struct sched_adjdom_cmd;
+/* DOM0_SCHEDCTL and DOM0_ADJUSTDOM (ABI.md §9). */
+long sched_ctl(struct sched_ctl_cmd *cmd);
+long sched_adjdom(struct sched_adjdom_cmd *cmd);
+/* Applies "<policy>.<param>=<value>" words of a boot-time domain's command line. */
+void sched_boot_params(struct domain *d, const char *cmdline);
+/* Debug key 'r': the scheduler, its settings and the run queues. */
+void sched_dump(void);
 
 #endif /* TESSERA_SCHED_H */

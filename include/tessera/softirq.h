@@ -9,6 +9,7 @@
 #include <tessera/lib.h>
 
 enum softirq {
+    TIMER_SOFTIRQ,      /* first: expired timers may wake domains */
     SCHEDULE_SOFTIRQ,
     NR_SOFTIRQS
 };

@@ -292,7 +292,36 @@ def stop_time(judge, args, now, current):
     return None
 
 
+class SerialInput:
+    """--input: bytes typed on the serial line once --input-after has matched."""
+
+    def __init__(self, proc, out, args):
+        self.proc = proc
+        self.out = out
+        self.data = args.input
+        self.after = args.input_after
+        self.seen = 0           # output lines already searched
+
+    def poll(self):
+        if self.data is None:
+            return
+        lines = self.out.lines
+        if self.after is not None:
+            hit = any(self.after.search(line) for line in lines[self.seen:])
+            self.seen = len(lines)
+            if not hit:
+                return
+        try:
+            self.proc.stdin.write(self.data)
+            self.proc.stdin.flush()
+        except OSError:
+            pass
+        self.data = None
+
+
 def pump(proc, out, judge, args, run):
+    typist = SerialInput(proc, out, args)
+    typist.poll()
     sel = selectors.DefaultSelector()
     sel.register(proc.stdout, selectors.EVENT_READ, 'out')
     sel.register(proc.stderr, selectors.EVENT_READ, 'err')
@@ -312,6 +341,7 @@ def pump(proc, out, judge, args, run):
                 sel.unregister(key.fileobj)
             elif key.data == 'out':
                 out.add(data)
+                typist.poll()
             else:
                 err.append(data)
         stop_at = stop_time(judge, args, time.monotonic(), stop_at)
@@ -331,7 +361,8 @@ def run_qemu(cmd, judge, args, run):
     log = open_log(args.log)
     out = Output(judge, log, args.verbose)
     try:
-        proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+        proc = subprocess.Popen(cmd, stdin=subprocess.PIPE if args.input is not None
+                                else subprocess.DEVNULL, stdout=subprocess.PIPE,
                                 stderr=subprocess.PIPE, start_new_session=True,
                                 preexec_fn=die_with_parent)
         run.started = True
@@ -340,6 +371,11 @@ def run_qemu(cmd, judge, args, run):
         finally:
             if proc.poll() is None:
                 kill_group(proc)
+            if proc.stdin:
+                try:
+                    proc.stdin.close()
+                except OSError:
+                    pass
             proc.stdout.close()
             proc.stderr.close()
         out.add(b'', last=True)
@@ -371,6 +407,13 @@ def regex(text):
         raise argparse.ArgumentTypeError('bad regex %r: %s' % (text, e))
 
 
+def serial_bytes(text):
+    try:
+        return codecs.escape_decode(text.encode('utf-8'))[0]
+    except ValueError as e:
+        raise argparse.ArgumentTypeError('bad escape in %r: %s' % (text, e))
+
+
 def positive(kind):
     def parse(text):
         value = kind(text)
@@ -400,6 +443,10 @@ def parse_args(argv):
     p.add_argument('--smp', type=positive(int), metavar='N')
     p.add_argument('--memory', type=positive(int), default=128, metavar='MB')
     p.add_argument('--icount', action='store_true', help='deterministic virtual time')
+    p.add_argument('--input', type=serial_bytes, metavar='TEXT',
+                   help='type TEXT on the serial line (C escapes such as \\x01 allowed)')
+    p.add_argument('--input-after', type=regex, metavar='REGEX',
+                   help='type --input only once a line matches REGEX')
     p.add_argument('--log', metavar='FILE', help='write the serial output here')
     p.add_argument('--qemu-arg', action='append', default=[], metavar='ARG',
                    help='extra QEMU argument (write --qemu-arg=-foo for dashes)')
@@ -416,6 +463,8 @@ def parse_args(argv):
         p.error('one of --kernel or --iso is required')
     if args.grace < 0:
         p.error('--grace must be >= 0')
+    if args.input_after is not None and args.input is None:
+        p.error('--input-after needs --input')
     return args
 
 

@@ -2,6 +2,7 @@
 /*
  * Event channels: the port state machine and delivery bits (evtchn/ports.c),
  * then the hypercall and the domain hooks (evtchn/evtchn.c) on fake domains.
+ * Built twice: without PHYSDEV_IRQS, and with it against a fake line side.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -147,6 +148,22 @@ static void test_alloc_unbound(void **state)
     assert_int_equal(st.status, EVTCHNSTAT_unbound);
     assert_int_equal(st.u.unbound.dom, 2);
     assert_int_equal(status_of(&f->t1, 2).u.unbound.dom, DOMID_SELF);
+}
+
+static void test_bind_pirq_port(void **state)
+{
+    struct fixture *f = *state;
+    evtchn_status_t st;
+
+    assert_int_equal(evtchn_bind_pirq_port(&f->t1, 9), 1);
+    assert_int_equal(evtchn_bind_pirq_port(&f->t1, 9), 2);     /* the caller dedups */
+    st = status_of(&f->t1, 1);
+    assert_int_equal(st.status, EVTCHNSTAT_pirq);
+    assert_int_equal(st.u.pirq, 9);
+    assert_int_equal(evtchn_close_check(&f->t1, 1), 0);
+    evtchn_close_port(&f->t1, 1, 1, NULL);
+    assert_int_equal(status_of(&f->t1, 1).status, EVTCHNSTAT_closed);
+    assert_int_equal(evtchn_bind_pirq_port(&f->t1, 127), 1);
 }
 
 static void test_close_errors(void **state)
@@ -595,18 +612,95 @@ static void test_hc_bind_virq(void **state)
     assert_int_equal(hc(2, EVTCHNOP_bind_virq, &v, sizeof(v)), -EINVAL);
 }
 
+#ifdef CONFIG_PHYSDEV_IRQS
+/* The line side (evtchn/pirq.c) as a fake: which domains hold which pirq. */
+static bool pirq_bound[NR_FAKE][NR_PIRQS];
+static int pirq_bind_rc;
+
+int pirq_guest_bind(struct domain *d, unsigned int irq, bool will_share)
+{
+    (void)will_share;
+    if (!d->physdev)
+        return -EPERM;
+    if (pirq_bind_rc != 0)
+        return pirq_bind_rc;
+    assert_false(pirq_bound[d->id][irq]);
+    pirq_bound[d->id][irq] = true;
+    return 0;
+}
+
+void pirq_guest_unbind(struct domain *d, unsigned int irq)
+{
+    assert_true(pirq_bound[d->id][irq]);
+    pirq_bound[d->id][irq] = false;
+}
+
+static long hc_bind_pirq(unsigned int as, uint32_t pirq, uint32_t flags)
+{
+    evtchn_bind_pirq_t p = {.pirq = pirq, .flags = flags};
+
+    return hc(as, EVTCHNOP_bind_pirq, &p, sizeof(p));
+}
+
 static void test_hc_bind_pirq(void **state)
 {
-    evtchn_bind_pirq_t p = {.pirq = 3};
+    (void)state;
+    memset(pirq_bound, 0, sizeof(pirq_bound));
+    pirq_bind_rc = 0;
+    /* Range first, then the line's -EPERM for a non-physdev caller. */
+    assert_int_equal(hc_bind_pirq(1, 128, 0), -EINVAL);
+    assert_int_equal(hc_bind_pirq(1, 3, 0), -EPERM);
+    assert_int_equal(hc_status(1, DOMID_SELF, 1), 0);
+    assert_int_equal(guest_op.u.status.status, EVTCHNSTAT_closed);
+    doms[1].physdev = true;
+    assert_int_equal(hc_bind_pirq(1, 3, BIND_PIRQ__WILL_SHARE), 0);
+    assert_int_equal(guest_op.u.bind_pirq.port, 1);
+    assert_int_equal(doms[1].pirq_to_evtchn[3], 1);
+    assert_true(pirq_bound[1][3]);
+    /* Bound already: the same port, the line not bound twice. */
+    assert_int_equal(hc_bind_pirq(1, 3, 0), 0);
+    assert_int_equal(guest_op.u.bind_pirq.port, 1);
+    assert_int_equal(hc_status(1, DOMID_SELF, 1), 0);
+    assert_int_equal(guest_op.u.status.status, EVTCHNSTAT_pirq);
+    assert_int_equal(guest_op.u.status.u.pirq, 3);
+    /* A refused line gives its port back. */
+    pirq_bind_rc = -EBUSY;
+    assert_int_equal(hc_bind_pirq(1, 4, 0), -EBUSY);
+    assert_int_equal(doms[1].pirq_to_evtchn[4], 0);
+    assert_int_equal(hc_status(1, DOMID_SELF, 2), 0);
+    assert_int_equal(guest_op.u.status.status, EVTCHNSTAT_closed);
+    pirq_bind_rc = 0;
+    /* Close unbinds the line; the pirq can be bound again. */
+    assert_int_equal(hc_close(1, DOMID_SELF, 1), 0);
+    assert_false(pirq_bound[1][3]);
+    assert_int_equal(doms[1].pirq_to_evtchn[3], 0);
+    assert_int_equal(hc_bind_pirq(1, 3, 0), 0);
+    assert_int_equal(guest_op.u.bind_pirq.port, 1);
+    assert_int_equal(hc_bind_pirq(1, 127, 0), 0);
+    assert_int_equal(guest_op.u.bind_pirq.port, 2);
+    /* Destroying the domain unbinds every line it held. */
+    evtchn_domain_destroy(&doms[1]);
+    dom_exists[1] = false;
+    assert_false(pirq_bound[1][3]);
+    assert_false(pirq_bound[1][127]);
+}
+#else
+static void test_hc_bind_pirq(void **state)
+{
+    evtchn_bind_pirq_t p = {.pirq = 128};
 
     (void)state;
-    assert_int_equal(hc(1, EVTCHNOP_bind_pirq, &p, sizeof(p)), -EPERM);
-    doms[1].physdev = true;
-    p.pirq = 128;
     assert_int_equal(hc(1, EVTCHNOP_bind_pirq, &p, sizeof(p)), -EINVAL);
+    /* Without PHYSDEV_IRQS every binder hears -ENOSYS, and no port stays. */
     p.pirq = 3;
     assert_int_equal(hc(1, EVTCHNOP_bind_pirq, &p, sizeof(p)), -ENOSYS);
+    doms[1].physdev = true;
+    assert_int_equal(hc(1, EVTCHNOP_bind_pirq, &p, sizeof(p)), -ENOSYS);
+    assert_int_equal(hc_status(1, DOMID_SELF, 1), 0);
+    assert_int_equal(guest_op.u.status.status, EVTCHNSTAT_closed);
+    assert_int_equal(doms[1].pirq_to_evtchn[3], 0);
 }
+#endif
 
 static void test_hc_interdomain(void **state)
 {
@@ -739,6 +833,7 @@ int main(void)
         cmocka_unit_test(test_init_nomem),
         T(test_bind_virq),
         T(test_alloc_unbound),
+        T(test_bind_pirq_port),
         T(test_close_errors),
         T(test_connect_to_unbound),
         T(test_connect_given_port1_matches_remote),

@@ -41,6 +41,10 @@ SECTIONS
         __boot_params_start = .;
         KEEP(*(.data.boot_params))
         __boot_params_end = .;
+        . = ALIGN(4);
+        __schedulers_start = .;
+        KEEP(*(.data.schedulers))
+        __schedulers_end = .;
         *(.data .data.*)
     } :image
 

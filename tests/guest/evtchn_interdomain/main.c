@@ -4,7 +4,9 @@
  * Dom0 alloc_unbound(dom 1) gets port P, unbound {dom 1}; send on it is
  * -EINVAL. Assumption: P is dom0's first free port, 1 (dom0 binds nothing
  * before), so the domU binds bind_interdomain(SELF, 0, 0, 1); it retries
- * (yielding) while that is -EINVAL, in case it runs before dom0 allocated.
+ * (yielding) while that is -EPERM (port 1 still free: ABI.md §7, an
+ * unprivileged caller cannot bind a free port) or -EINVAL, in case it
+ * runs before dom0 allocated.
  * The domU checks its port is interdomain {0, 1}, then they ping-pong
  * ROUNDS times: each side sends and waits for the other's event, counted
  * by the runtime. The domU closes its end and shuts down with a code
@@ -52,9 +54,9 @@ static void domu_main(void)
     evtchn_op_t op;
     long rc = -XEN_EINVAL;
 
-    for (i = 0; i < WAIT && rc == -XEN_EINVAL; i++) {
+    for (i = 0; i < WAIT && (rc == -XEN_EINVAL || rc == -XEN_EPERM); i++) {
         rc = evtchn_bind_interdomain(0, 1, &local);
-        if (rc == -XEN_EINVAL)
+        if (rc == -XEN_EINVAL || rc == -XEN_EPERM)
             HYPERVISOR_yield();
     }
     if (rc == -XEN_ENOSYS)

@@ -28,6 +28,9 @@
 
 #define STACK_SIZE          8192    /* per CPU, aligned to its size */
 
+/* Interrupt vectors: 0x20-0x2F are left to guests' fast-trap gates. */
+#define FIRST_IRQ_VECTOR    0x30    /* the 8259s' lines 0-15 */
+
 #ifndef __ASSEMBLER__
 #include <stdint.h>
 
