@@ -71,10 +71,12 @@ void evtchn_set_pending(struct domain *d, unsigned int port)
 {
     if (!d->shared_info || !evtchn_deliver(d->shared_info, port))
         return;
-    /* Single CPU: no IPI; a running domain sees the upcall on its way back. */
     if (d->blocked) {
         d->blocked = false;
         domain_wake(d);
+    } else if (d != current && domain_is_running(d)) {
+        /* Running on another CPU: it sees the upcall on its way back in. */
+        smp_send_event_check(d->processor);
     }
 }
 

@@ -13,16 +13,16 @@ struct module_flag {
 };
 
 static const struct module_flag modules[] = {
-    { "smp",                 IS_ENABLED(CONFIG_SMP),                 true  },
-    { "sched_bvt",           IS_ENABLED(CONFIG_SCHED_BVT),           true  },
-    { "sched_atropos",       IS_ENABLED(CONFIG_SCHED_ATROPOS),       true  },
-    { "sched_rrobin",        IS_ENABLED(CONFIG_SCHED_RROBIN),        true  },
+    { "smp",                 IS_ENABLED(CONFIG_SMP),                 false },
+    { "sched_bvt",           IS_ENABLED(CONFIG_SCHED_BVT),           false },
+    { "sched_atropos",       IS_ENABLED(CONFIG_SCHED_ATROPOS),       false },
+    { "sched_rrobin",        IS_ENABLED(CONFIG_SCHED_RROBIN),        false },
     { "writable_pagetables", IS_ENABLED(CONFIG_WRITABLE_PAGETABLES), false },
     { "grant_tables",        IS_ENABLED(CONFIG_GRANT_TABLES),        true  },
     { "physdev_irqs",        IS_ENABLED(CONFIG_PHYSDEV_IRQS),        false },
     { "trace",               IS_ENABLED(CONFIG_TRACE),               true  },
     { "debug_registers",     IS_ENABLED(CONFIG_DEBUG_REGISTERS),     false },
-    { "debug_keys",          IS_ENABLED(CONFIG_DEBUG_KEYS),          true  },
+    { "debug_keys",          IS_ENABLED(CONFIG_DEBUG_KEYS),          false },
     { "perf_counters",       IS_ENABLED(CONFIG_PERF_COUNTERS),       true  },
     { "serial_16550",        IS_ENABLED(CONFIG_SERIAL_16550),        false },
     { "vga_console",         IS_ENABLED(CONFIG_VGA_CONSOLE),         false },

@@ -81,7 +81,7 @@ static bool build_one(unsigned int first, unsigned int last, domid_t id)
     }
     if (id != 0 && word_value(cmd, "mem", val, sizeof(val)))
         args.mem_kb = (uint32_t)parse_ull(val, NULL, 0);
-    d = domain_create(id, -1);
+    d = domain_create(id, id == 0 ? 0 : -1);   /* dom0 on the boot CPU */
     if (!d) {
         printk(LOG_ERR "Domain %u: cannot create it (out of memory)\n", id);
         return false;

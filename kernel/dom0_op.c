@@ -30,7 +30,7 @@ static uint32_t domain_flags(const struct domain *d)
         f |= DOMFLAGS_PAUSED;
     if (d->blocked)
         f |= DOMFLAGS_BLOCKED;
-    if (d == current)
+    if (domain_is_running(d))
         f |= DOMFLAGS_RUNNING;
     return f;
 }
@@ -48,11 +48,21 @@ static long getdomaininfo(dom0_getdomaininfo_t *info)
     info->max_pages = d->max_pages;
     info->shared_info_frame = (uint32_t)(__pa(d->shared_info) >> PAGE_SHIFT);
     info->cpu_time = domain_run_time(d);
-    if (info->ctxt) {
+    if (!info->ctxt)
+        return 0;
+    if (d != current && domain_is_running(d)) {
+        /* On another CPU: paused for as long as it takes to read its state. */
+        d->pause_count++;
+        domain_sleep(d);
+        domain_wait_descheduled(d);
         arch_get_domain_context(d, &ctxt);
-        if (copy_to_guest(info->ctxt, &ctxt, sizeof(ctxt)) != 0)
-            return -EINVAL;
+        d->pause_count--;
+        domain_wake(d);
+    } else {
+        arch_get_domain_context(d, &ctxt);
     }
+    if (copy_to_guest(info->ctxt, &ctxt, sizeof(ctxt)) != 0)
+        return -EINVAL;
     return 0;
 }
 
@@ -100,7 +110,7 @@ static long physinfo(dom0_physinfo_t *pi)
 {
     memset(pi, 0, sizeof(*pi));
     pi->ht_per_core = 1;
-    pi->cores = 1;
+    pi->cores = nr_cpus_online;
     pi->cpu_khz = arch_cpu_khz();
     pi->total_pages = max_page;
     pi->free_pages = avail_domheap_pages();

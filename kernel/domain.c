@@ -139,10 +139,12 @@ struct domain *domain_create(domid_t id, int cpu)
     return d;
 }
 
+/* Synchronous (ABI.md §10): when it returns, d is off every CPU. */
 void domain_pause_by_controller(struct domain *d)
 {
     d->ctrl_paused = true;
     domain_sleep(d);
+    domain_wait_descheduled(d);
 }
 
 void domain_unpause_by_controller(struct domain *d)
@@ -216,6 +218,7 @@ void domain_destroy(struct domain *d)
     BUG_ON(d == current);
     d->dying = true;
     domain_sleep(d);
+    domain_wait_descheduled(d);
     sched_free_domain(d);
     time_domain_destroy(d);
     evtchn_domain_destroy(d);

@@ -5,12 +5,18 @@
  * scheduler's 'r', the timers' 'a'). Handlers run from the serial
  * interrupt, which Tessera only takes at safe points, so they may print,
  * read any domain and send events.
+ *
+ * Xen 2.0's keys for features this build lacks (the latency histogram,
+ * the audit) answer with a line saying so rather than staying silent, so
+ * a user can tell an absent feature from a key that was not received.
+ * The perf counter keys p/P arrive with CONFIG_PERF_COUNTERS.
  */
 #include <tessera/arch.h>
 #include <tessera/console.h>
 #include <tessera/event.h>
 #include <tessera/keyhandler.h>
 #include <tessera/sched.h>
+#include <tessera/time.h>
 
 #define NR_KEYS 128     /* serial input is 7-bit on split ports; others are ignored */
 
@@ -105,10 +111,32 @@ static void dump_domains(unsigned char key)
     }
 }
 
+static void dump_scheduler(unsigned char key)
+{
+    printk("'%c': scheduler state\n", key);
+    sched_dump();
+}
+
+static void no_latency_histogram(unsigned char key)
+{
+    printk("'%c': the latency histogram is not compiled in\n", key);
+}
+
+static void no_audit(unsigned char key)
+{
+    printk("'%c': no audit in this build\n", key);
+}
+
 static void reboot_machine(unsigned char key)
 {
     printk("'%c': rebooting the machine\n", key);
     machine_exit(MACHINE_EXIT_REBOOT);
+}
+
+static void dump_timers(unsigned char key)
+{
+    printk("'%c': timer heap\n", key);
+    timer_dump();
 }
 
 void keyhandler_init(void)
@@ -116,5 +144,10 @@ void keyhandler_init(void)
     register_keyhandler('h', show_keys, "list the debug keys");
     register_keyhandler('d', dump_this_cpu, "dump this CPU's call trace");
     register_keyhandler('q', dump_domains, "dump every domain, then send each VIRQ_DEBUG");
+    register_keyhandler('r', dump_scheduler, "dump the scheduler: settings, NOW, run queues");
+    register_keyhandler('a', dump_timers, "dump this CPU's timer heap");
+    register_keyhandler('l', no_latency_histogram, "print the latency histogram (not compiled in)");
+    register_keyhandler('L', no_latency_histogram, "reset the latency histogram (not compiled in)");
+    register_keyhandler('o', no_audit, "audit (none in this build)");
     register_keyhandler('R', reboot_machine, "reboot the machine");
 }

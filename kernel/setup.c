@@ -12,6 +12,7 @@
 #include <tessera/sched.h>
 #include <tessera/mm.h>
 #include <tessera/setup.h>
+#include <tessera/smp.h>
 #include <tessera/time.h>
 
 const char *boot_info_error;
@@ -50,6 +51,7 @@ void start_tessera(void)
 {
     static char cmdline[sizeof(boot_cmdline)];
 
+    hv_lock();          /* the other CPUs wait for it once they are up */
     /* Printed into the console ring first; the devices get it on registering. */
     print_banner();
     snprintf(cmdline, sizeof(cmdline), "%s %s", CONFIG_CMDLINE,
@@ -78,6 +80,7 @@ void start_tessera(void)
     tsc_calibrate();
     time_init();
     console_input_init();
+    smp_init();
     scheduler_init();
     build_boot_domains();
     scheduler_start();

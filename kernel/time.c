@@ -19,10 +19,11 @@
 #include <tessera/domain.h>
 #include <tessera/event.h>
 #include <tessera/sched.h>
+#include <tessera/smp.h>
 #include <tessera/softirq.h>
 #include <tessera/time.h>
 
-#define TIMER_SLOTS     4096    /* far above two timers per possible domain */
+#define TIMER_SLOTS     2048    /* per CPU: far above two timers per domain there */
 #define USEC_PER_SEC    1000000u
 #define USEC_PER_TICK   (USEC_PER_SEC / HZ)
 
@@ -36,9 +37,9 @@ static uint64_t tsc_irq;
 static s_time_t stime_irq;
 static uint32_t wc_sec, wc_usec;
 
-static struct timer *timer_slots[TIMER_SLOTS];
-static struct timer_queue cpu_timers;   /* per CPU with SMP */
-static bool tick_seen;                  /* a tick since the last TIMER_SOFTIRQ */
+static struct timer *timer_slots[NR_CPUS][TIMER_SLOTS];
+static struct timer_queue cpu_timers[NR_CPUS];
+static bool tick_seen[NR_CPUS];         /* a tick since the CPU's last TIMER_SOFTIRQ */
 
 /* (delta * scale) >> 32 without a 128-bit type. */
 static uint64_t scale_delta(uint64_t delta, uint64_t scale)
@@ -83,7 +84,13 @@ void timer_tick(uint64_t tsc)
     tsc_irq = due < tsc ? due : tsc;
     stime_irq += ticks * NS_PER_TICK;
     wallclock_add_usecs(ticks * USEC_PER_TICK);
-    tick_seen = true;
+    timer_cpu_tick();
+}
+
+/* This CPU's periodic tick (the PIT's on the boot CPU, the APIC's elsewhere). */
+void timer_cpu_tick(void)
+{
+    tick_seen[smp_processor_id()] = true;
     raise_softirq(TIMER_SOFTIRQ);
 }
 
@@ -98,15 +105,22 @@ void timer_tick(uint64_t tsc)
  */
 void set_timer(struct timer *t, s_time_t expires)
 {
-    if (timer_add(&cpu_timers, t, (uint64_t)expires) != 0)
+    unsigned int cpu = smp_processor_id();
+    struct timer_queue *q = &cpu_timers[cpu];
+
+    if (t->active && t->cpu != cpu)
+        timer_remove(&cpu_timers[t->cpu], t);
+    t->cpu = cpu;
+    if (timer_add(q, t, (uint64_t)expires) != 0)
         panic("timer queue full (%u timers)", TIMER_SLOTS);
-    if (expires <= NOW() && !cpu_timers.expiring)
+    if (expires <= NOW() && !q->expiring)
         raise_softirq(TIMER_SOFTIRQ);
 }
 
 void stop_timer(struct timer *t)
 {
-    timer_remove(&cpu_timers, t);
+    if (t->active)
+        timer_remove(&cpu_timers[t->cpu], t);
 }
 
 
@@ -114,7 +128,7 @@ void stop_timer(struct timer *t)
 
 uint64_t domain_run_time(const struct domain *d)
 {
-    if (d == current && !is_idle_domain(d))
+    if (domain_is_running(d) && !is_idle_domain(d))
         return d->cpu_time + (NOW() - d->lastschd);
     return d->cpu_time;
 }
@@ -143,16 +157,30 @@ bool update_dom_time(struct domain *d)
 }
 
 /* Each tick refreshes the running domain's view (its CPU's 10 ms timer). */
+/* Debug key 'a': this CPU's armed timers, in heap order. */
+void timer_dump(void)
+{
+    unsigned int cpu = smp_processor_id(), i;
+    const struct timer_queue *q = &cpu_timers[cpu];
+
+    printk("CPU%u timers at NOW=%lld ns: %u armed\n", cpu, (long long)NOW(), q->count);
+    for (i = 0; i < q->count; i++)
+        printk("  [%u] expires %llu fn %p data %p\n", i,
+               (unsigned long long)q->heap[i]->expires, (void *)q->heap[i]->fn,
+               q->heap[i]->data);
+}
+
 static void timer_softirq(void)
 {
+    unsigned int cpu = smp_processor_id();
     struct domain *d = current;
 
-    if (tick_seen) {
-        tick_seen = false;
+    if (tick_seen[cpu]) {
+        tick_seen[cpu] = false;
         if (!is_idle_domain(d) && update_dom_time(d))
             send_guest_virq(d, VIRQ_TIMER);
     }
-    timer_expire(&cpu_timers, (uint64_t)NOW());
+    timer_expire(&cpu_timers[cpu], (uint64_t)NOW());
 }
 
 /* set_timer_op's expiry: always an event, which wakes a blocked domain. */
@@ -205,13 +233,16 @@ void do_settime(uint32_t secs, uint32_t usecs, s_time_t stime)
 
 void time_init(void)
 {
+    unsigned int cpu;
+
     tsc_per_tick = arch_tsc_per_tick();
     cpu_freq = tsc_per_tick * HZ;
     ns_per_cycle = (NS_PER_TICK << 32) / tsc_per_tick;
     wc_sec = arch_rtc_seconds();
     wc_usec = 0;
 
-    timer_queue_init(&cpu_timers, timer_slots, TIMER_SLOTS);
+    for (cpu = 0; cpu < NR_CPUS; cpu++)
+        timer_queue_init(&cpu_timers[cpu], timer_slots[cpu], TIMER_SLOTS);
     open_softirq(TIMER_SOFTIRQ, timer_softirq);
 
     tsc_irq = rdtsc();

@@ -15,19 +15,13 @@
 #include <tessera/event.h>
 #include <tessera/sched.h>
 #include <tessera/sched-if.h>
+#include <tessera/smp.h>
 #include <tessera/softirq.h>
 #include <tessera/time.h>
 
-struct domain idle_domain = {
-    .id = DOMID_IDLE,
-    .built = true,
-    .page_list = LIST_HEAD_INIT(idle_domain.page_list),
-    .xenpage_list = LIST_HEAD_INIT(idle_domain.xenpage_list),
-    .run_list = LIST_HEAD_INIT(idle_domain.run_list),
-};
-
-struct domain *current_domain = &idle_domain;
+struct domain idle_domains[NR_CPUS];
 struct schedule_data schedule_data[NR_CPUS];
+unsigned int nr_cpus_online = 1;
 
 extern const struct scheduler *const __schedulers_start[], *const __schedulers_end[];
 static const struct scheduler *ops;
@@ -35,17 +29,27 @@ static const struct scheduler *ops;
 static char opt_sched[16] = CONFIG_SCHED_DEFAULT;
 boot_param_string("sched", opt_sched);
 
-static unsigned int nr_cpus_online = 1;
-
-static unsigned int this_cpu(void)
-{
-    return 0;           /* the boot CPU; per-CPU ids arrive with SMP bring-up */
-}
-
 void cpu_raise_softirq_schedule(unsigned int cpu)
 {
-    (void)cpu;
-    raise_softirq(SCHEDULE_SOFTIRQ);
+    cpu_raise_softirq(cpu, SCHEDULE_SOFTIRQ);
+}
+
+bool domain_is_running(const struct domain *d)
+{
+    return schedule_data[d->processor].curr == d;
+}
+
+void domain_wait_descheduled(struct domain *d)
+{
+    unsigned int depth;
+
+    if (!domain_is_running(d) || d == current)
+        return;
+    cpu_raise_softirq_schedule(d->processor);
+    depth = hv_lock_release_all();
+    while (domain_is_running(d))
+        __asm__ __volatile__("pause" : : : "memory");
+    hv_lock_restore(depth);
 }
 
 /* --- Placement ----------------------------------------------------------- */
@@ -84,25 +88,22 @@ void sched_free_domain(struct domain *d)
     d->sched_priv = NULL;
 }
 
-/* DOM0_PINCPUDOMAIN: d (not running: not the caller) moves to cpu. */
+/* DOM0_PINCPUDOMAIN: d (not the caller) moves to cpu. */
 void sched_move_domain(struct domain *d, unsigned int cpu)
 {
-    bool awake = d->sched_awake;
-
     cpu %= nr_cpus_online;
-    if (awake) {
-        d->sched_awake = false;
-        ops->sleep(d, NOW());
-    }
-    if (NR_CPUS > 1 && d->processor != cpu) {
-        schedule_data[d->processor].nr_domains--;
-        schedule_data[cpu].nr_domains++;
-        d->processor = cpu;
-        d->migrated = true;
-    }
     d->cpu_pinned = true;
-    if (awake)
-        domain_wake(d);
+    if (d->processor == cpu)
+        return;
+    d->pause_count++;
+    domain_sleep(d);
+    domain_wait_descheduled(d);     /* its state must be in d, not on a CPU */
+    schedule_data[d->processor].nr_domains--;
+    schedule_data[cpu].nr_domains++;
+    d->processor = cpu;
+    d->migrated = true;
+    d->pause_count--;
+    domain_wake(d);
 }
 
 /* --- Block, wake, yield ------------------------------------------------------ */
@@ -141,7 +142,7 @@ void sched_block_current(void)
 
 void schedule(void)
 {
-    unsigned int cpu = this_cpu();
+    unsigned int cpu = smp_processor_id();
     struct schedule_data *sd = &schedule_data[cpu];
     struct domain *prev = sd->curr, *next;
     s_time_t now = NOW();
@@ -278,9 +279,16 @@ void scheduler_init(void)
         BUG_ON(ops->init_scheduler() != 0);
     for (cpu = 0; cpu < nr_cpus_online; cpu++) {
         struct schedule_data *sd = &schedule_data[cpu];
+        struct domain *idle = &idle_domains[cpu];
 
-        sd->idle = &idle_domain;
-        sd->curr = sd->idle;
+        idle->id = DOMID_IDLE;
+        idle->built = true;
+        idle->processor = cpu;
+        list_init(&idle->page_list);
+        list_init(&idle->xenpage_list);
+        list_init(&idle->run_list);
+        sd->idle = idle;
+        sd->curr = idle;
         timer_init(&sd->s_timer, slice_timer_fn, (void *)(uintptr_t)cpu);
         if (ops->init_idle_task)
             BUG_ON(ops->init_idle_task(sd->idle, cpu) != 0);

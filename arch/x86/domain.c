@@ -12,6 +12,7 @@
 #include <tessera/softirq.h>
 #include <asm/desc.h>
 #include <asm/flushtlb.h>
+#include <asm/current.h>
 #include <asm/layout.h>
 #include <asm/processor.h>
 
@@ -26,7 +27,8 @@ void ret_to_guest(void);
 /* The frame at the top of this CPU's stack: the running guest's registers. */
 struct cpu_user_regs *guest_cpu_user_regs(void)
 {
-    return (struct cpu_user_regs *)(cpu0_stack + STACK_SIZE - sizeof(struct cpu_user_regs));
+    return (struct cpu_user_regs *)((uint8_t *)get_cpu_info() + STACK_SIZE -
+                                    sizeof(struct cpu_user_regs));
 }
 
 /* ABI.md §13 "Entry state": flat ring-1 segments, every trap {0x0819, 0}. */
@@ -132,10 +134,10 @@ void arch_load_segment_tables(struct domain *d)
         return;
     }
     /* The LDT descriptor lives in this CPU's reserved slot of the GDT. */
-    gdt[LDT_SELECTOR(0) >> 3] =
+    gdt[LDT_SELECTOR(smp_processor_id()) >> 3] =
         ((uint64_t)(LDT_VIRT_START & 0xFF000000) << 32) | ((uint64_t)LDT_DESC_TYPE << 40) |
         ((uint64_t)(LDT_VIRT_START & 0x00FFFFFF) << 16) | ((d->arch.ldt_ents * 8 - 1) & 0xFFFF);
-    load_ldt_selector(LDT_SELECTOR(0));
+    load_ldt_selector(LDT_SELECTOR(smp_processor_id()));
 }
 
 /* The fast system-call gate: a real trap gate while its domain runs. */
@@ -165,7 +167,8 @@ void context_switch(struct domain *prev, struct domain *next)
         ptwr_flush_all(prev);       /* descheduling flushes both slots */
     }
     load_fast_trap(prev, next);
-    current = next;
+    get_cpu_info()->curr_domain = next;
+    hv_lock_reset_depth();      /* the stack is about to be dropped */
 
     if (is_idle_domain(next)) {
         write_cr3((uint32_t)__pa(idle_pg_table));
@@ -175,8 +178,8 @@ void context_switch(struct domain *prev, struct domain *next)
     }
     write_cr3(next->arch.pt_base << PAGE_SHIFT);
     arch_load_segment_tables(next);
-    cpu0_tss.ss1 = next->arch.guest_ss;
-    cpu0_tss.esp1 = next->arch.guest_esp;
+    this_tss()->ss1 = next->arch.guest_ss;
+    this_tss()->esp1 = next->arch.guest_esp;
     if (prev->arch.debugreg[7] && !next->arch.debugreg[7])
         __asm__ __volatile__("mov %0, %%db7" : : "r"(0));
     debugreg_load(next);
@@ -189,14 +192,20 @@ void arch_flush_cache(void)
     __asm__ __volatile__("wbinvd" : : : "memory");
 }
 
+/* Runs with the hypervisor lock except while it sleeps. */
 void idle_loop(void)
 {
+    hv_lock_reset_depth();
     for (;;) {
         local_irq_disable();
-        if (softirq_pending())
+        if (softirq_pending()) {
             do_softirq();
-        else
-            safe_halt();
+            continue;
+        }
+        hv_unlock();
+        safe_halt();            /* an interrupt or an event check wakes it */
+        local_irq_disable();
+        hv_lock();
     }
 }
 

@@ -99,6 +99,7 @@ exception_stubs:
  * vector where an exception's would be. Tessera itself is interrupted
  * only where it enabled interrupts (idle loop, preemption checks).
  */
+        .globl  irq_common
         .align  16
 irq_common:
         SAVE_ALL
@@ -127,13 +128,16 @@ hypercall_entry:
         push    $0
         push    $0x82
         SAVE_ALL
+#ifdef CONFIG_SMP
+        call    hv_lock             /* dropped on the way out */
+#endif
         mov     UREGS_eax(%esp), %eax
         and     $31, %eax
-        push    %edi                /* still the guest's: SAVE_ALL kept them */
-        push    %esi
-        push    %edx
-        push    %ecx
-        push    %ebx
+        push    UREGS_edi(%esp)     /* the arguments, from the saved frame */
+        push    UREGS_esi+4(%esp)
+        push    UREGS_edx+8(%esp)
+        push    UREGS_ecx+12(%esp)
+        push    UREGS_ebx+16(%esp)
         call    *hypercall_table(, %eax, 4)
         add     $20, %esp
         mov     %eax, UREGS_eax(%esp)

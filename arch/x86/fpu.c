@@ -11,7 +11,8 @@
 
 #include "private.h"
 
-static struct domain *fpu_owner;    /* whose state is in the FPU (one CPU) */
+static struct domain *fpu_owners[NR_CPUS];  /* whose state is in each CPU's FPU */
+#define fpu_owner fpu_owners[smp_processor_id()]
 static bool have_fxsr;
 
 void fpu_init(void)
@@ -58,8 +59,11 @@ void fpu_switch_out(struct domain *d)
 /* A destroyed domain must not stay the owner. */
 void fpu_forget(struct domain *d)
 {
-    if (fpu_owner == d)
-        fpu_owner = NULL;
+    unsigned int cpu;
+
+    for (cpu = 0; cpu < NR_CPUS; cpu++)
+        if (fpu_owners[cpu] == d)
+            fpu_owners[cpu] = NULL;
 }
 
 void guest_fpu_trap(struct domain *d, struct cpu_user_regs *regs)

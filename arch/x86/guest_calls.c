@@ -63,8 +63,8 @@ long do_stack_switch(uint32_t ss, uint32_t esp)
         return -EPERM;
     d->arch.guest_ss = (uint16_t)ss;
     d->arch.guest_esp = esp;
-    cpu0_tss.ss1 = (uint16_t)ss;
-    cpu0_tss.esp1 = esp;
+    this_tss()->ss1 = (uint16_t)ss;
+    this_tss()->esp1 = esp;
     return 0;
 }
 

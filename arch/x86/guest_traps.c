@@ -131,7 +131,7 @@ void guest_bounce_exception(struct domain *d, unsigned int vector, uint32_t flag
  */
 static void set_entry_stack(const struct cpu_user_regs *regs)
 {
-    cpu0_tss.esp0 = (uint32_t)(uintptr_t)regs +
+    this_tss()->esp0 = (uint32_t)(uintptr_t)regs +
                     ((regs->eflags & X86_EFLAGS_VM) ? UREGS_VM86_SIZE : UREGS_SIZE);
 }
 
@@ -151,8 +151,10 @@ void prepare_return_to_guest(struct cpu_user_regs *regs)
         struct trap_bounce tb = d->arch.trap_bounce;
 
         d->arch.trap_bounce.flags = 0;
-        if (!create_bounce_frame(d, regs, &tb))
+        if (!create_bounce_frame(d, regs, &tb)) {
+            hv_unlock();
             return;
+        }
     }
     if (*upcall_pending(d) && !*upcall_mask(d)) {
         struct trap_bounce ev = {
@@ -162,6 +164,7 @@ void prepare_return_to_guest(struct cpu_user_regs *regs)
         create_bounce_frame(d, regs, &ev);
     }
     set_entry_stack(regs);
+    hv_unlock();        /* interrupts stay off until the iret */
 }
 
 /* Reloading a data selector or the final iret faulted (entry.S fixups). */
@@ -172,12 +175,15 @@ void do_failsafe_callback(struct cpu_user_regs *regs)
         .flags = TBF_FAILSAFE, .cs = d->arch.failsafe_cs, .eip = d->arch.failsafe_eip,
     };
 
+    hv_lock();          /* the way out had dropped it */
     if (regs->cs == d->arch.failsafe_cs && regs->eip == d->arch.failsafe_eip) {
         domain_crash(d, "fault while entering the failsafe callback");
+        hv_unlock();
         return;
     }
     create_bounce_frame(d, regs, &tb);
     set_entry_stack(regs);
+    hv_unlock();
 }
 
 /* --- Exceptions from the guest --------------------------------------------- */

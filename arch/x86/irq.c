@@ -77,10 +77,9 @@ void irq_guest_end(unsigned int irq)
 }
 
 void do_IRQ(struct cpu_user_regs *regs);
-
-void do_IRQ(struct cpu_user_regs *regs)
+/* One 8259 line's interrupt. */
+static void do_legacy_irq(unsigned int irq)
 {
-    unsigned int irq = regs->vector - FIRST_IRQ_VECTOR;
     struct irq_line *l;
 
     if (irq >= NR_LEGACY_IRQS || i8259_spurious(irq))
@@ -113,6 +112,18 @@ void do_IRQ(struct cpu_user_regs *regs)
 void arch_irq_window(void)
 {
     __asm__ __volatile__("sti; nop; cli" : : : "memory");
+}
+
+/* From a guest, the lock is held until the way out drops it. */
+void do_IRQ(struct cpu_user_regs *regs)
+{
+    hv_lock();
+    if (regs->vector >= FIRST_APIC_VECTOR)
+        do_apic_interrupt(regs->vector);
+    else
+        do_legacy_irq(regs->vector - FIRST_IRQ_VECTOR);
+    if (!regs_from_guest(regs))
+        hv_unlock();
 }
 
 void irq_init(void)

@@ -5,6 +5,8 @@
 
 #include <tessera/arch.h>
 #include <tessera/lib.h>
+#include <tessera/smp.h>
+#include <asm/desc.h>
 #include <tessera/time.h>
 
 struct cpu_user_regs;
@@ -24,13 +26,28 @@ struct tss {
 } __packed;
 _Static_assert(sizeof(struct tss) == 104, "TSS layout");
 
-extern struct tss cpu0_tss;
+extern struct tss cpu_tss[NR_CPUS];
+/* This CPU's TSS (ring-0 and ring-1 stacks for entries from the guest). */
+#define this_tss() (&cpu_tss[smp_processor_id()])
+
+/* The base of CPU cpu's hypervisor stack (STACK_SIZE, aligned to it). */
+#ifdef CONFIG_SMP
+uint8_t *cpu_stack(unsigned int cpu);
+#else
+static inline uint8_t *cpu_stack(unsigned int cpu)
+{
+    (void)cpu;
+    return cpu0_stack;
+}
+#endif
 
 #define GATE_INTERRUPT  0xE
 #define GATE_TRAP       0xF
 #define GATE_TASK       0x5
 
 void traps_init(void);
+/* An AP's copy of the IDT and its TSS. */
+void traps_init_cpu(unsigned int cpu);
 void set_gate(unsigned int vec, unsigned int type, unsigned int dpl, uint16_t sel,
               uint32_t offset);
 void restore_default_gate(unsigned int vec);
@@ -70,6 +87,15 @@ void i8259_unmask(unsigned int irq);
 void i8259_eoi(unsigned int irq);
 bool i8259_spurious(unsigned int irq);
 void irq_init(void);
+/* An interrupt from the local APIC (vector >= FIRST_APIC_VECTOR). */
+#ifdef CONFIG_SMP
+void do_apic_interrupt(unsigned int vector);
+#else
+static inline void do_apic_interrupt(unsigned int vector)
+{
+    (void)vector;
+}
+#endif
 
 /* The PIT's input clock and the channel-0 divisor for HZ (ABI.md §8). */
 #define PIT_HZ          1193182u

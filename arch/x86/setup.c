@@ -8,6 +8,8 @@
 #include <tessera/bootinfo.h>
 #include <tessera/ioremap.h>
 #include <tessera/setup.h>
+#include <tessera/sched.h>
+#include <asm/current.h>
 #include <asm/desc.h>
 #include <asm/flushtlb.h>
 #include <asm/layout.h>
@@ -35,6 +37,7 @@ void arch_start(uint32_t magic, uint32_t mbi_pa)
     const char *error = NULL;
     unsigned int slot;
 
+    get_cpu_info()->curr_domain = &idle_domains[0];    /* CPU 0's, on cpu0_stack */
     traps_init();
     i8259_init();
     irq_init();

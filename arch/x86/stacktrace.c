@@ -8,13 +8,15 @@
 #include <tessera/console.h>
 #include <asm/desc.h>
 
+#include <asm/current.h>
+
 #include "private.h"
 
 #define MAX_FRAMES 32
 
 void stack_trace_from(uint32_t eip, uint32_t ebp)
 {
-    uint32_t lo = (uint32_t)(uintptr_t)cpu0_stack;
+    uint32_t lo = (uint32_t)(uintptr_t)get_cpu_info();
     uint32_t hi = lo + STACK_SIZE;
     int n;
 

@@ -16,8 +16,8 @@
 
 #include "private.h"
 
-static uint64_t idt_table[256] __aligned(8);
-struct tss cpu0_tss;
+static uint64_t idt_tables[NR_CPUS][256] __aligned(8);
+struct tss cpu_tss[NR_CPUS];
 static struct tss doublefault_tss;
 static uint8_t doublefault_stack[4096] __aligned(16);
 
@@ -35,7 +35,7 @@ static const char *const exception_names[32] = {
 void set_gate(unsigned int vec, unsigned int type, unsigned int dpl,
                      uint16_t sel, uint32_t offset)
 {
-    idt_table[vec] = ((uint64_t)(offset & 0xFFFF0000) << 32) |
+    idt_tables[smp_processor_id()][vec] = ((uint64_t)(offset & 0xFFFF0000) << 32) |
                      ((uint64_t)(0x80 | (dpl << 5) | type) << 40) |
                      ((uint32_t)sel << 16) | (offset & 0xFFFF);
 }
@@ -46,7 +46,7 @@ void set_gate(unsigned int vec, unsigned int type, unsigned int dpl,
  */
 void restore_default_gate(unsigned int vec)
 {
-    idt_table[vec] = 0;
+    idt_tables[smp_processor_id()][vec] = 0;
 }
 
 static uint32_t read_cr(int n)
@@ -119,50 +119,70 @@ static bool hypervisor_fault_fixup(struct cpu_user_regs *regs)
     return true;
 }
 
+/* From a guest, the lock is held until the way out drops it. */
 void do_exception(struct cpu_user_regs *regs)
 {
+    uint32_t cr2 = read_cr(2);
+
+    hv_lock();
     if (regs_from_guest(regs)) {
-        guest_exception(regs, read_cr(2));
+        guest_exception(regs, cr2);
         return;
     }
-    if (regs->vector == 2) {
+    if (regs->vector == 2)
         printk(LOG_WARNING "NMI received in Tessera: ignored\n");
-        return;
-    }
-    if (!hypervisor_fault_fixup(regs))
+    else if (!hypervisor_fault_fixup(regs))
         fatal_exception(regs);
+    hv_unlock();
 }
 
-/* Runs as its own task: the faulting context is in cpu0_tss. */
+/* Runs as its own task: the faulting context is in cpu_tss[0]. */
 static void __noreturn do_double_fault(void)
 {
     struct cpu_user_regs r = {
-        .eax = cpu0_tss.eax, .ebx = cpu0_tss.ebx, .ecx = cpu0_tss.ecx,
-        .edx = cpu0_tss.edx, .esi = cpu0_tss.esi, .edi = cpu0_tss.edi,
-        .ebp = cpu0_tss.ebp, .ds = cpu0_tss.ds, .es = cpu0_tss.es,
-        .fs = cpu0_tss.fs, .gs = cpu0_tss.gs, .vector = 8,
-        .eip = cpu0_tss.eip, .cs = cpu0_tss.cs, .eflags = cpu0_tss.eflags,
-        .esp = cpu0_tss.esp, .ss = cpu0_tss.ss,
+        .eax = cpu_tss[0].eax, .ebx = cpu_tss[0].ebx, .ecx = cpu_tss[0].ecx,
+        .edx = cpu_tss[0].edx, .esi = cpu_tss[0].esi, .edi = cpu_tss[0].edi,
+        .ebp = cpu_tss[0].ebp, .ds = cpu_tss[0].ds, .es = cpu_tss[0].es,
+        .fs = cpu_tss[0].fs, .gs = cpu_tss[0].gs, .vector = 8,
+        .eip = cpu_tss[0].eip, .cs = cpu_tss[0].cs, .eflags = cpu_tss[0].eflags,
+        .esp = cpu_tss[0].esp, .ss = cpu_tss[0].ss,
     };
 
     console_force_unlock();
     printk(LOG_ERR "****************************************\n");
     printk(LOG_ERR "Double fault in Tessera (stack overflow?)\n");
     show_registers(&r);
-    printk(LOG_ERR "ESP at the fault: %08x\n", cpu0_tss.esp);
+    printk(LOG_ERR "ESP at the fault: %08x\n", cpu_tss[0].esp);
     printk(LOG_ERR "****************************************\n");
     machine_exit(1);
+}
+
+/* CPU cpu's TSS, its descriptor in the default GDT, and TR. */
+static void cpu_tss_init(unsigned int cpu)
+{
+    struct tss *t = &cpu_tss[cpu];
+
+    t->ss0 = __HYPERVISOR_DS;
+    t->esp0 = (uint32_t)(uintptr_t)(cpu_stack(cpu) + STACK_SIZE);
+    t->iomap_base = sizeof(struct tss);     /* no I/O bitmap */
+    gdt_table[GDT_ENTRY_FIRST_CPU_TSS + 2 * cpu] =
+        tss_descriptor((uint32_t)(uintptr_t)t, sizeof(struct tss) - 1);
+    __asm__ __volatile__("ltr %w0" : : "r"(TSS_SELECTOR(cpu)));
+}
+
+static void load_idt(unsigned int cpu)
+{
+    struct desc_ptr idtr = { sizeof(idt_tables[cpu]) - 1,
+                             (uint32_t)(uintptr_t)idt_tables[cpu] };
+
+    __asm__ __volatile__("lidt %0" : : "m"(idtr));
 }
 
 static void tss_init(void)
 {
     uint64_t *gdt = gdt_table;
 
-    cpu0_tss.ss0 = __HYPERVISOR_DS;
-    cpu0_tss.esp0 = (uint32_t)(uintptr_t)(cpu0_stack + STACK_SIZE);
-    cpu0_tss.iomap_base = sizeof(struct tss);   /* no I/O bitmap */
-    gdt[GDT_ENTRY_FIRST_CPU_TSS] =
-        tss_descriptor((uint32_t)(uintptr_t)&cpu0_tss, sizeof(struct tss) - 1);
+    cpu_tss_init(0);
 
     doublefault_tss.cr3 = (uint32_t)__pa(idle_pg_table);
     doublefault_tss.eip = (uint32_t)(uintptr_t)do_double_fault;
@@ -173,13 +193,18 @@ static void tss_init(void)
     doublefault_tss.iomap_base = sizeof(struct tss);
     gdt[GDT_ENTRY_DOUBLEFAULT_TSS] =
         tss_descriptor((uint32_t)(uintptr_t)&doublefault_tss, sizeof(struct tss) - 1);
+}
 
-    __asm__ __volatile__("ltr %w0" : : "r"(TSS_SELECTOR(0)));
+/* An AP starts from the boot CPU's IDT (no guest gate is in it yet). */
+void traps_init_cpu(unsigned int cpu)
+{
+    memcpy(idt_tables[cpu], idt_tables[0], sizeof(idt_tables[0]));
+    load_idt(cpu);
+    cpu_tss_init(cpu);
 }
 
 void traps_init(void)
 {
-    struct desc_ptr idtr = { sizeof(idt_table) - 1, (uint32_t)(uintptr_t)idt_table };
     unsigned int v;
 
     for (v = 0; v < 32; v++)
@@ -193,5 +218,5 @@ void traps_init(void)
     set_gate(0x82, GATE_INTERRUPT, 1, __HYPERVISOR_CS, (uint32_t)(uintptr_t)hypercall_entry);
 
     tss_init();
-    __asm__ __volatile__("lidt %0" : : "m"(idtr));
+    load_idt(0);
 }

@@ -44,6 +44,7 @@ struct domain {
     bool shutdown;              /* SCHEDOP_shutdown, or crashed */
     bool crashed;
     bool dying;                 /* DOM0_DESTROYDOMAIN under way */
+    uint8_t pause_count;        /* Tessera's own short pauses (pinning, context reads) */
     uint8_t shutdown_code;
 
     /* Scheduling. */
@@ -90,7 +91,8 @@ struct domain {
 /* Runs when nothing stops it: built, not paused, blocked or finished. */
 static inline bool domain_runnable(const struct domain *d)
 {
-    return d->built && !d->ctrl_paused && !d->blocked && !d->shutdown && !d->dying;
+    return d->built && !d->ctrl_paused && !d->pause_count && !d->blocked && !d->shutdown &&
+           !d->dying;
 }
 
 /* Creates a domain, paused and unbuilt, on cpu (-1: the least-loaded CPU);

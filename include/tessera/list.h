@@ -53,15 +53,23 @@ static inline void list_del(struct list_head *n)
 #define list_entry(ptr, type, member) container_of(ptr, type, member)
 #define list_first_entry(h, type, member) list_entry((h)->next, type, member)
 
+/*
+ * Is pos the list head in disguise (the loop's end)? Compared by address
+ * arithmetic: pos then points at no real entry, so it must not be
+ * dereferenced, not even to take a member's address.
+ */
+#define list_entry_is_head(pos, h, member)                                \
+    ((const char *)(pos) + offsetof(__typeof__(*pos), member) == (const char *)(h))
+
 #define list_for_each_entry(pos, h, member)                               \
     for (pos = list_entry((h)->next, __typeof__(*pos), member);           \
-         &pos->member != (h);                                             \
+         !list_entry_is_head(pos, h, member);                             \
          pos = list_entry(pos->member.next, __typeof__(*pos), member))
 
 #define list_for_each_entry_safe(pos, n, h, member)                       \
     for (pos = list_entry((h)->next, __typeof__(*pos), member),           \
          n = list_entry(pos->member.next, __typeof__(*pos), member);      \
-         &pos->member != (h);                                             \
+         !list_entry_is_head(pos, h, member);                             \
          pos = n, n = list_entry(n->member.next, __typeof__(*n), member))
 
 #endif /* TESSERA_LIST_H */

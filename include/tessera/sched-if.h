@@ -21,13 +21,10 @@
 #define TESSERA_SCHED_IF_H
 
 #include <tessera/domain.h>
+#include <tessera/smp.h>
 #include <tessera/time.h>
 #include <public/sched_ctl.h>
 
-#ifndef CONFIG_NR_CPUS
-#define CONFIG_NR_CPUS 1        /* host tests may define more */
-#endif
-#define NR_CPUS CONFIG_NR_CPUS
 
 /* A policy's decision: run task on this CPU for time ns (then ask again). */
 struct task_slice {

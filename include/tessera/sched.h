@@ -10,12 +10,18 @@
 #define TESSERA_SCHED_H
 
 #include <tessera/domain.h>
+#include <tessera/smp.h>
 
-/* The domain running on this CPU (the idle domain when none). */
+/* The domain running on this CPU (its idle domain when none). */
+#ifdef TESSERA_HOST_TEST
 extern struct domain *current_domain;
 #define current current_domain
+#else
+#define current (get_cpu_info()->curr_domain)
+#endif
 
-extern struct domain idle_domain;
+/* Each CPU's idle domain. */
+extern struct domain idle_domains[NR_CPUS];
 
 static inline bool is_idle_domain(const struct domain *d)
 {
@@ -53,5 +59,10 @@ long sched_adjdom(struct sched_adjdom_cmd *cmd);
 void sched_boot_params(struct domain *d, const char *cmdline);
 /* Debug key 'r': the scheduler, its settings and the run queues. */
 void sched_dump(void);
+/* Is d running on its CPU right now (or about to, chosen by schedule())? */
+bool domain_is_running(const struct domain *d);
+/* Waits until d, already kept from running, has left its CPU (Tessera's
+ * other CPUs run meanwhile). Needed before touching its CPU state. */
+void domain_wait_descheduled(struct domain *d);
 
 #endif /* TESSERA_SCHED_H */

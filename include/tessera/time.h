@@ -28,6 +28,8 @@ s_time_t NOW(void);
 /* Arms / disarms t on this CPU's timer queue (expires: system time). */
 void set_timer(struct timer *t, s_time_t expires);
 void stop_timer(struct timer *t);
+/* Debug key 'a': prints this CPU's armed timers. */
+void timer_dump(void);
 
 /*
  * Writes d's time fields in its shared info (the version protocol of §8);
@@ -48,5 +50,7 @@ long do_set_timer_op(uint32_t timeout_hi, uint32_t timeout_lo);
 
 /* The PIT tick (arch interrupt handler): accounts elapsed ticks. */
 void timer_tick(uint64_t tsc);
+/* A CPU's own periodic tick: refreshes its domain's time, runs its timers. */
+void timer_cpu_tick(void);
 
 #endif /* TESSERA_TIME_H */

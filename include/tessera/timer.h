@@ -20,6 +20,7 @@ struct timer {
     void *data;
     unsigned int heap_index;    /* slot in the queue's array while active */
     bool active;
+    unsigned int cpu;           /* whose queue holds it (kernel/time.c) */
 };
 
 /*
@@ -44,6 +45,7 @@ static inline void timer_init(struct timer *t, void (*fn)(void *data), void *dat
     t->data = data;
     t->heap_index = 0;
     t->active = false;
+    t->cpu = 0;
 }
 
 void timer_queue_init(struct timer_queue *q, struct timer **array, unsigned int capacity);

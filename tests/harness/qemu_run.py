@@ -440,7 +440,9 @@ def parse_args(argv):
     p.add_argument('--expect', action='append', default=[], type=regex, metavar='REGEX')
     p.add_argument('--reject', action='append', default=[], type=regex, metavar='REGEX')
     p.add_argument('--expect-exit', type=int, metavar='N', help="QEMU's exit code")
-    p.add_argument('--smp', type=positive(int), metavar='N')
+    p.add_argument('--smp', type=positive(int), metavar='N',
+                   default=os.environ.get('QEMU_RUN_SMP') or None,
+                   help='CPUs (default $QEMU_RUN_SMP, else QEMU\'s default of 1)')
     p.add_argument('--memory', type=positive(int), default=128, metavar='MB')
     p.add_argument('--icount', action='store_true', help='deterministic virtual time')
     p.add_argument('--input', type=serial_bytes, metavar='TEXT',

@@ -10,13 +10,18 @@
 #   config_test.sh SRC WORK reject FILE      FILE as a defconfig must fail.
 #   config_test.sh SRC WORK guests KIND REGEX build KIND with its guests and
 #       run the guest tests matching REGEX there (features that are off).
+#   config_test.sh SRC WORK sched FILE NAME OTHER  build the defconfig FILE
+#       (a path) whose one scheduler is NAME and boot it with sched=OTHER,
+#       which is not built: the fallback warning names NAME, and NAME runs
+#       the smoke guest to a clean exit.
 set -eu
 
-src=$1 work=$2 mode=$3 kind=$4 seed= what=
+src=$1 work=$2 mode=$3 kind=$4 seed= what= append= sched= other=
 smoke=${SMOKE_GUEST:?the smoke guest image (SMOKE_GUEST) is needed}
 case "$mode" in
 boot) seed=${5:-} ;;
 crash|guests) what=$5 ;;
+sched) sched=$5 other=$6 append=" sched=$other" ;;
 esac
 kconfig="sh $src/cmake/kconfig.sh $src $work"
 rm -rf "$work"
@@ -41,6 +46,8 @@ crash_line() {
 
 configure() {
     case "$kind" in
+    */*)         KCONFIG_STRICT=1 $kconfig defconfig "$kind" ||
+                     fail "$kind: values dropped" ;;
     *_defconfig) KCONFIG_STRICT=1 $kconfig defconfig "$src/configs/$kind" ||
                      fail "$kind: values dropped" ;;
     randconfig)  KCONFIG_SEED=$seed $kconfig randconfig ;;
@@ -56,7 +63,7 @@ roundtrip)
         fail "$kind is not savedefconfig output (diff above)"
     echo "config_test: $kind round trip ok"
     ;;
-boot|crash)
+boot|crash|sched)
     configure
     echo "config_test: $kind ${seed:+seed $seed}: $(grep -c '=y' "$work/.config") options set"
     cmake -S "$src" -B "$work" -G Ninja -Wno-dev -DTESSERA_IMAGE_ONLY=ON >"$work/cmake.log" 2>&1 ||
@@ -78,9 +85,15 @@ boot|crash)
     if grep -qx 'CONFIG_SERIAL_16550=y' "$work/.config"; then
         selftest=.
         grep -qx 'CONFIG_DEBUG=y' "$work/.config" && selftest='^\(XEN\) mm: self-test passed'
+        fallback=. chosen=.
+        if [ "$mode" = sched ]; then
+            fallback="^\\(XEN\\) sched=$other: no such scheduler in this build, using $sched\$"
+            chosen="^\\(XEN\\) Scheduler: .* \\(sched=$sched\\)\$"
+        fi
         set -- --expect '^\(XEN\) Tessera [0-9.]+, configuration' \
                --expect '^\(XEN\) Modules:' --expect "^\\(XEN\\)  module 0: .* '.*/dom0'" \
                --expect '^\(XEN\) Memory: ' --expect "$selftest" \
+               --expect "$fallback" --expect "$chosen" \
                --expect '^Test result: SUCCESS' --expect '^\(XEN\) Powering off'
     else
         # No serial console to read: the clean exit status is the evidence.
@@ -88,7 +101,7 @@ boot|crash)
         set --
     fi
     python3 "$src/tests/harness/qemu_run.py" --kernel "$work/tessera" --module "$work/dom0" \
-        --append "console=com1" --mode expect --timeout 60 "$@" \
+        --append "console=com1$append" --mode expect --timeout 60 "$@" \
         --reject 'PANIC|Fatal exception|unknown boot option|malformed' \
         --expect-exit 1 || fail "$kind: boot failed"
     ;;

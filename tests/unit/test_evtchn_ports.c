@@ -476,6 +476,12 @@ struct domain *domain_find(domid_t id)
     return id < NR_FAKE && dom_exists[id] ? &doms[id] : NULL;
 }
 
+bool domain_is_running(const struct domain *d)
+{
+    (void)d;
+    return false;       /* one CPU: only the caller runs */
+}
+
 void domain_wake(struct domain *d)
 {
     wakes[d->id]++;

@@ -30,6 +30,7 @@
 
 /* Interrupt vectors: 0x20-0x2F are left to guests' fast-trap gates. */
 #define FIRST_IRQ_VECTOR    0x30    /* the 8259s' lines 0-15 */
+#define FIRST_APIC_VECTOR   0xF0    /* local APIC: timer, IPIs (asm/apic.h) */
 
 #ifndef __ASSEMBLER__
 #include <stdint.h>
