@@ -10,6 +10,7 @@
 #include <tessera/console.h>
 #include <tessera/errno.h>
 #include <tessera/mm.h>
+#include <tessera/smp.h>
 #include <asm/flushtlb.h>
 #include <asm/layout.h>
 
@@ -310,10 +311,17 @@ void fill_hypervisor_l2_slots(uint32_t *l2, uint32_t l2_mfn, struct domain *d)
         l2[PERDOMAIN_SLOT] = (uint32_t)__pa(d->perdomain_pt) | PTE_RW_FLAGS;
 }
 
+/*
+ * Any CPU may still hold a translation from the old type (a writable
+ * mapping another domain dropped without a flush): all of them flush.
+ */
 void flush_tlb_for_retype(struct page_info *pg)
 {
-    /* One CPU: a local flush reaches every stale translation. */
-    flush_tlb_local();
+    (void)pg;
+    if (IS_ENABLED(CONFIG_SMP) && nr_cpus_online > 1)
+        smp_flush_tlb_all();
+    else
+        flush_tlb_local();
 }
 
 void alloc_corruption(const char *why)

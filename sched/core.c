@@ -47,8 +47,10 @@ void domain_wait_descheduled(struct domain *d)
         return;
     cpu_raise_softirq_schedule(d->processor);
     depth = hv_lock_release_all();
-    while (domain_is_running(d))
+    while (domain_is_running(d)) {
+        smp_tlb_flush_check();
         __asm__ __volatile__("pause" : : : "memory");
+    }
     hv_lock_restore(depth);
 }
 

@@ -229,11 +229,14 @@ void apic_timer_start_periodic(unsigned int hz)
 void apic_install_gates(void)
 {
     extern const char apic_timer_entry[], event_check_entry[], apic_spurious_entry[];
+    extern const char invalidate_tlb_entry[];
 
     set_gate(APIC_TIMER_VECTOR, GATE_INTERRUPT, 0, __HYPERVISOR_CS,
              (uint32_t)(uintptr_t)apic_timer_entry);
     set_gate(EVENT_CHECK_VECTOR, GATE_INTERRUPT, 0, __HYPERVISOR_CS,
              (uint32_t)(uintptr_t)event_check_entry);
+    set_gate(INVALIDATE_TLB_VECTOR, GATE_INTERRUPT, 0, __HYPERVISOR_CS,
+             (uint32_t)(uintptr_t)invalidate_tlb_entry);
     set_gate(APIC_SPURIOUS_VECTOR, GATE_INTERRUPT, 0, __HYPERVISOR_CS,
              (uint32_t)(uintptr_t)apic_spurious_entry);
 }

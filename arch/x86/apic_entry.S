@@ -22,6 +22,13 @@ event_check_entry:
         push    $EVENT_CHECK_VECTOR
         jmp     irq_common
 
+        .globl  invalidate_tlb_entry
+        .align  16
+invalidate_tlb_entry:
+        push    $0
+        push    $INVALIDATE_TLB_VECTOR
+        jmp     irq_common
+
         .globl  apic_spurious_entry
         .align  16
 apic_spurious_entry:

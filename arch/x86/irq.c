@@ -7,6 +7,7 @@
  */
 #include <tessera/console.h>
 #include <tessera/irq.h>
+#include <asm/apic.h>
 #include <asm/desc.h>
 #include <asm/regs.h>
 
@@ -117,6 +118,17 @@ void arch_irq_window(void)
 /* From a guest, the lock is held until the way out drops it. */
 void do_IRQ(struct cpu_user_regs *regs)
 {
+    /*
+     * The CPU asking waits with the lock held: answer before taking it.
+     * From a guest, the way out drops the lock, so it is taken after the
+     * answer (its wait polls for further requests).
+     */
+    if (regs->vector == INVALIDATE_TLB_VECTOR) {
+        do_apic_interrupt(regs->vector);
+        if (regs_from_guest(regs))
+            hv_lock();
+        return;
+    }
     hv_lock();
     if (regs->vector >= FIRST_APIC_VECTOR)
         do_apic_interrupt(regs->vector);

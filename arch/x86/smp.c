@@ -13,6 +13,7 @@
 #include <tessera/time.h>
 #include <asm/apic.h>
 #include <asm/current.h>
+#include <asm/flushtlb.h>
 
 #include "private.h"
 
@@ -57,8 +58,10 @@ void hv_lock(void)
         return;
     }
     ticket = __sync_fetch_and_add(&next_ticket, 1);
-    while (now_serving != ticket)
+    while (now_serving != ticket) {
+        smp_tlb_flush_check();      /* the holder may be waiting for this CPU */
         __asm__ __volatile__("pause" : : : "memory");
+    }
     lock_owner = (int)cpu;
     lock_depth[cpu] = 1;
 }
@@ -104,6 +107,42 @@ void hv_lock_restore(unsigned int depth)
     lock_depth[smp_processor_id()] = depth;
 }
 
+/* --- TLB shootdown ------------------------------------------------------------ */
+
+/*
+ * A CPU asked to flush answers from wherever it is: in a guest or halted
+ * (the IPI, handled without the lock), or waiting with interrupts off
+ * for the lock or for a domain to leave its CPU (those loops poll).
+ */
+static volatile uint32_t tlb_flush_wanted[NR_CPUS];
+
+void smp_tlb_flush_check(void)
+{
+    unsigned int cpu = smp_processor_id();
+
+    if (tlb_flush_wanted[cpu]) {
+        flush_tlb_local();
+        barrier();
+        tlb_flush_wanted[cpu] = 0;
+    }
+}
+
+void smp_flush_tlb_all(void)
+{
+    unsigned int cpu, self = smp_processor_id();
+
+    flush_tlb_local();
+    for (cpu = 0; cpu < nr_cpus_online; cpu++) {
+        if (cpu == self)
+            continue;
+        tlb_flush_wanted[cpu] = 1;
+        apic_send_ipi(cpu_apic_id(cpu), INVALIDATE_TLB_VECTOR);
+    }
+    for (cpu = 0; cpu < nr_cpus_online; cpu++)
+        while (tlb_flush_wanted[cpu])
+            __asm__ __volatile__("pause" : : : "memory");
+}
+
 /* --- Interrupts from the local APIC ----------------------------------------- */
 
 void smp_send_event_check(unsigned int cpu)
@@ -116,6 +155,9 @@ void smp_send_event_check(unsigned int cpu)
 void do_apic_interrupt(unsigned int vector)
 {
     switch (vector) {
+    case INVALIDATE_TLB_VECTOR:
+        smp_tlb_flush_check();
+        break;
     case APIC_TIMER_VECTOR:
         timer_cpu_tick();
         break;

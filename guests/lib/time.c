@@ -131,3 +131,29 @@ bool time_test_ready(void)
     }
     return true;
 }
+
+bool time_test_timer_ready(unsigned int *port)
+{
+    unsigned int timer_port;
+    long rc;
+
+    if (!time_test_ready())
+        return false;
+    rc = evtchn_bind_virq(VIRQ_TIMER, &timer_port);
+    if (rc != 0) {
+        xtf_error("Error: bind_virq(TIMER): expected 0 got %ld\n", rc);
+        return false;
+    }
+    events_disable();
+    if (port)
+        *port = timer_port;
+    return true;
+}
+
+bool time_expect_tick(struct time_info *t)
+{
+    if (time_wait_tick(t, TIME_WAIT_CYCLES))
+        return true;
+    xtf_failure("Fail: system_time never changed while dom0 ran\n");
+    return false;
+}

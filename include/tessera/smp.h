@@ -57,6 +57,10 @@ void hv_lock_restore(unsigned int depth);
 /* Makes cpu notice pending work (softirqs, an upcall) soon: an IPI if it is
  * another CPU. */
 void smp_send_event_check(unsigned int cpu);
+/* Flushes every CPU's TLB and waits until they all did. */
+void smp_flush_tlb_all(void);
+/* Does a flush another CPU asked of this one (waiting loops call it). */
+void smp_tlb_flush_check(void);
 #else
 static inline void hv_lock(void) { }
 static inline void hv_unlock(void) { }
@@ -64,6 +68,8 @@ static inline void hv_lock_reset_depth(void) { }
 static inline unsigned int hv_lock_release_all(void) { return 0; }
 static inline void hv_lock_restore(unsigned int depth) { (void)depth; }
 static inline void smp_send_event_check(unsigned int cpu) { (void)cpu; }
+static inline void smp_tlb_flush_check(void) { }
+static inline void smp_flush_tlb_all(void) { }     /* one CPU: callers flush locally */
 #endif
 
 #endif /* TESSERA_SMP_H */

@@ -134,6 +134,15 @@ struct domain *sched_fake_domain(unsigned int i, domid_t id, unsigned int cpu)
     return d;
 }
 
+void sched_fake_free_tasks(void)
+{
+    unsigned int i;
+
+    for (i = 0; i < FAKE_MAX_DOMAINS; i++)
+        if (fake_domains[i].sched_priv)
+            fake_ops->free_task(&fake_domains[i]);
+}
+
 bool sched_fake_wake(struct domain *d)
 {
     d->blocked = false;

@@ -21,6 +21,8 @@ extern unsigned int fake_resched_mask;
 
 /* Sets up the CPUs and idle domains and calls the policy's init hooks. */
 void sched_fake_init(const struct scheduler *ops);
+/* Frees what the policy's alloc_task gave each domain (the core's free_task). */
+void sched_fake_free_tasks(void);
 /* Domain index i gets id, alloc_task, built and unpaused state (not woken). */
 struct domain *sched_fake_domain(unsigned int i, domid_t id, unsigned int cpu);
 /* The core's part of a wake-up / a sleep (state change, then the hook). */

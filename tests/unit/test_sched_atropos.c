@@ -32,12 +32,8 @@ static int setup(void **state)
 /* Frees what alloc_task allocated (the fake core does not). */
 static int teardown(void **state)
 {
-    unsigned int i;
-
     (void)state;
-    for (i = 0; i < FAKE_MAX_DOMAINS; i++)
-        if (fake_domains[i].sched_priv)
-            sched_atropos_ops.free_task(&fake_domains[i]);
+    sched_fake_free_tasks();
     return 0;
 }
 

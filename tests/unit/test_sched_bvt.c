@@ -36,12 +36,8 @@ static int setup(void **state)
 
 static int teardown(void **state)
 {
-    unsigned int i;
-
     (void)state;
-    for (i = 0; i < FAKE_MAX_DOMAINS; i++)
-        if (fake_domains[i].sched_priv)
-            sched_bvt_ops.free_task(&fake_domains[i]);
+    sched_fake_free_tasks();
     return 0;
 }
 
@@ -81,6 +77,19 @@ static struct bvt_adjdom get(struct domain *d)
 
     assert_int_equal(sched_bvt_ops.adjdom(d, &cmd), 0);
     return cmd.u.bvt;
+}
+
+/* GET of d's parameters gives exactly these (warpl and warpu in ns). */
+static void expect_params(struct domain *d, uint32_t mcu_adv, uint32_t warpback,
+                          int32_t warpvalue, s_time_t warpl, s_time_t warpu)
+{
+    struct bvt_adjdom p = get(d);
+
+    assert_int_equal(p.mcu_adv, mcu_adv);
+    assert_int_equal(p.warpback, warpback);
+    assert_int_equal(p.warpvalue, warpvalue);
+    assert_int_equal(p.warpl, warpl);
+    assert_int_equal(p.warpu, warpu);
 }
 
 static void set_mcu(struct domain *d, uint32_t mcu_adv)
@@ -668,12 +677,7 @@ static void test_adjdom_defaults_and_round_trip(void **state)
 
     (void)state;
     d = sched_fake_domain(0, 1, 0);
-    p = get(d);
-    assert_int_equal(p.mcu_adv, 10);
-    assert_int_equal(p.warpback, 0);
-    assert_int_equal(p.warpvalue, 0);
-    assert_int_equal(p.warpl, MS(2000));
-    assert_int_equal(p.warpu, MS(1000));
+    expect_params(d, 10, 0, 0, MS(2000), MS(1000));
 
     /* (quirk) PUT in ms, GET in ns. */
     assert_int_equal(put(d, 20, 1, -5, 30, 40), 0);
@@ -696,7 +700,6 @@ static void test_adjdom_defaults_and_round_trip(void **state)
 static void test_adjdom_rejections_change_nothing(void **state)
 {
     struct domain *d;
-    struct bvt_adjdom p;
 
     (void)state;
     d = sched_fake_domain(0, 1, 0);
@@ -705,12 +708,7 @@ static void test_adjdom_rejections_change_nothing(void **state)
     assert_int_equal(put(d, 5, 0, 1, -1, 1), -EINVAL);
     assert_int_equal(put(d, 5, 0, 1, 1, -1), -EINVAL);
     assert_int_equal(put(d, 5, 0, 1, INT64_MIN, INT64_MIN), -EINVAL);
-    p = get(d);
-    assert_int_equal(p.mcu_adv, 20);
-    assert_int_equal(p.warpback, 1);
-    assert_int_equal(p.warpvalue, 7);
-    assert_int_equal(p.warpl, MS(30));
-    assert_int_equal(p.warpu, MS(40));
+    expect_params(d, 20, 1, 7, MS(30), MS(40));
 }
 
 static void test_adjdom_mcu_adv_changes_decisions(void **state)
@@ -729,7 +727,6 @@ static void test_adjdom_mcu_adv_changes_decisions(void **state)
 static void test_boot_params(void **state)
 {
     struct domain *d;
-    struct bvt_adjdom p;
 
     (void)state;
     d = sched_fake_domain(0, 1, 0);
@@ -738,12 +735,7 @@ static void test_boot_params(void **state)
     assert_int_equal(sched_bvt_ops.boot_param(d, "warpback", "1"), 0);
     assert_int_equal(sched_bvt_ops.boot_param(d, "warpl", "30"), 0);
     assert_int_equal(sched_bvt_ops.boot_param(d, "warpu", "0x10"), 0);
-    p = get(d);
-    assert_int_equal(p.mcu_adv, 20);
-    assert_int_equal(p.warpvalue, -7);
-    assert_int_equal(p.warpback, 1);
-    assert_int_equal(p.warpl, MS(30));
-    assert_int_equal(p.warpu, MS(16));
+    expect_params(d, 20, 1, -7, MS(30), MS(16));
 
     /* The ADJUSTDOM PUT rules, and malformed numbers; nothing changes. */
     assert_int_equal(sched_bvt_ops.boot_param(d, "mcu_adv", "0"), -EINVAL);
@@ -755,12 +747,7 @@ static void test_boot_params(void **state)
     assert_int_equal(sched_bvt_ops.boot_param(d, "warpu", "-1"), -EINVAL);
     assert_int_equal(sched_bvt_ops.boot_param(d, "warpback", "-1"), -EINVAL);
     assert_int_equal(sched_bvt_ops.boot_param(d, "slice", "1"), -EINVAL);
-    p = get(d);
-    assert_int_equal(p.mcu_adv, 20);
-    assert_int_equal(p.warpvalue, -7);
-    assert_int_equal(p.warpback, 1);
-    assert_int_equal(p.warpl, MS(30));
-    assert_int_equal(p.warpu, MS(16));
+    expect_params(d, 20, 1, -7, MS(30), MS(16));
 }
 
 static void test_boot_param_mcu_adv_sets_share(void **state)

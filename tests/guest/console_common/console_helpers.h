@@ -126,4 +126,40 @@ static inline void console_expect_empty(const char *what)
                     console_show(buf, rc > 0 ? rc : 0));
 }
 
+/*
+ * Says it is ready, waits for the input typed (text, for the message) to
+ * raise VIRQ_CONSOLE on port, then lets the rest of it arrive. False
+ * (FAILURE recorded) if no VIRQ came.
+ */
+static inline bool console_await_input(unsigned int port, const char *typed)
+{
+    printf(CONSOLE_READY);
+    if (!console_wait(port, 0)) {
+        xtf_failure("Fail: no VIRQ_CONSOLE after typing \"%s\"\n", typed);
+        return false;
+    }
+    console_settle(CONSOLE_SETTLE_MS);
+    return true;
+}
+
+/*
+ * For the conswitch tests: says it is ready, then dom0 must read exactly
+ * the len bytes of want (shown: want as a message writes it) and, once
+ * the rest of the input had time to arrive, nothing more.
+ */
+static inline void console_expect_dom0_input(unsigned int port, const char *want, uint32_t len,
+                                             const char *shown)
+{
+    char buf[32];
+    long rc;
+
+    printf(CONSOLE_READY);
+    rc = console_read_exact(buf, len, port);
+    if (rc != (long)len || memcmp(buf, want, len) != 0)
+        xtf_failure("Fail: dom0 read expected %u bytes \"%s\" got %ld \"%s\"\n", len, shown, rc,
+                    console_show(buf, rc > 0 ? rc : 0));
+    console_settle(CONSOLE_SETTLE_MS);
+    console_expect_empty("after reading all of dom0's input");
+}
+
 #endif /* CONSOLE_HELPERS_H */

@@ -13,18 +13,10 @@
 
 void test_main(void)
 {
-    char buf[32];
     unsigned int port;
-    long rc;
 
     if (!console_bind(VIRQ_CONSOLE, &port))
         return;
-    printf(CONSOLE_READY);
-    rc = console_read_exact(buf, WANT_LEN, port);
-    if (rc != (long)WANT_LEN || memcmp(buf, WANT, WANT_LEN) != 0)
-        xtf_failure("Fail: dom0 read expected %u bytes \"%s\" got %ld \"%s\"\n",
-                    (unsigned int)WANT_LEN, "\\x02xyz", rc, console_show(buf, rc > 0 ? rc : 0));
-    console_settle(CONSOLE_SETTLE_MS);
-    console_expect_empty("after reading all of dom0's input");
+    console_expect_dom0_input(port, WANT, WANT_LEN, "\\x02xyz");
     xtf_success(NULL);
 }

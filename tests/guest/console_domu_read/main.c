@@ -33,7 +33,7 @@ static void check_domu(void)
 {
     dom0_getdomaininfo_t info;
     int r = dom0_wait_stopped(1, DOM0_WAIT_YIELDS, &info);
-    unsigned int code = (info.flags >> DOMFLAGS_SHUTDOWNSHIFT) & DOMFLAGS_SHUTDOWNMASK;
+    unsigned int code = domflags_shutdown_code(info.flags);
 
     if (r == DOM0_WAIT_GONE)
         xtf_error("Error: no domain 1\n");
@@ -62,14 +62,8 @@ void test_main(void)
         xtf_error("Error: PAUSEDOMAIN(1): expected 0 got %ld\n", rc);
         return;
     }
-    if (!console_bind(VIRQ_CONSOLE, &port))
+    if (!console_bind(VIRQ_CONSOLE, &port) || !console_await_input(port, TYPED))
         return;
-    printf(CONSOLE_READY);
-    if (!console_wait(port, 0)) {
-        xtf_failure("Fail: no VIRQ_CONSOLE after typing \"%s\"\n", TYPED);
-        return;
-    }
-    console_settle(CONSOLE_SETTLE_MS);
     rc = dom0_op_simple(&op, DOM0_UNPAUSEDOMAIN, 1);
     if (rc != 0)
         xtf_error("Error: UNPAUSEDOMAIN(1): expected 0 got %ld\n", rc);

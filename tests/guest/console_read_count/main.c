@@ -58,14 +58,8 @@ void test_main(void)
     char l2_first = l2[0];
     unsigned int port;
 
-    if (!console_bind(VIRQ_CONSOLE, &port))
+    if (!console_bind(VIRQ_CONSOLE, &port) || !console_await_input(port, TYPED))
         return;
-    printf(CONSOLE_READY);
-    if (!console_wait(port, 0)) {
-        xtf_failure("Fail: no VIRQ_CONSOLE after typing \"%s\"\n", TYPED);
-        return;
-    }
-    console_settle(CONSOLE_SETTLE_MS);
 
     expect_read("count 0", buf, 0, 0, NULL);
     expect_read("buffer at 0xFC000000", (void *)0xFC000000, 4, -XEN_EFAULT, NULL);

@@ -9,18 +9,9 @@
  * in Tessera's format ("Domain 0: cpu 0, ...").
  */
 #include "../console_common/console_helpers.h"
+#include <guest/domctl.h>
 
 static char text[DOM0_CONSOLE_BUFFER_SIZE + 1];
-
-static long readconsole(char *str, uint32_t count, uint32_t cmd)
-{
-    dom0_op_t op = { .cmd = DOM0_READCONSOLE, .interface_version = DOM0_INTERFACE_VERSION };
-
-    op.u.readconsole.str = (uintptr_t)str;
-    op.u.readconsole.count = count;
-    op.u.readconsole.cmd = cmd;
-    return HYPERVISOR_dom0_op(&op);
-}
 
 static bool contains(const char *hay, long len, const char *needle)
 {
@@ -40,7 +31,7 @@ static void check_console_text(void)
         " 'q': ",
         "Domain 0: cpu 0, ",
     };
-    long len = readconsole(text, DOM0_CONSOLE_BUFFER_SIZE, 0);
+    long len = dom0_readconsole(text, DOM0_CONSOLE_BUFFER_SIZE, 0);
 
     if (len < 0) {
         xtf_failure("Fail: DOM0_READCONSOLE: expected a count got %ld\n", len);
@@ -60,7 +51,7 @@ void test_main(void)
 
     if (!console_bind(VIRQ_CONSOLE, &console_port) || !console_bind(VIRQ_DEBUG, &debug_port))
         return;
-    rc = readconsole(text, DOM0_CONSOLE_BUFFER_SIZE, 1);
+    rc = dom0_readconsole(text, DOM0_CONSOLE_BUFFER_SIZE, 1);
     if (rc < 0)
         xtf_error("Error: DOM0_READCONSOLE with clear: expected a count got %ld\n", rc);
 

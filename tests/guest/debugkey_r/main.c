@@ -11,21 +11,12 @@
  * and a line for CPU 0.
  */
 #include "../console_common/console_helpers.h"
+#include <guest/domctl.h>
 
 #define POLL_MS     100
 #define POLL_TRIES  100         /* 10 s: the harness's timeout is the real bound */
 
 static char text[DOM0_CONSOLE_BUFFER_SIZE + 1];
-
-static long readconsole(char *str, uint32_t count, uint32_t cmd)
-{
-    dom0_op_t op = { .cmd = DOM0_READCONSOLE, .interface_version = DOM0_INTERFACE_VERSION };
-
-    op.u.readconsole.str = (uintptr_t)str;
-    op.u.readconsole.count = count;
-    op.u.readconsole.cmd = cmd;
-    return HYPERVISOR_dom0_op(&op);
-}
 
 /* The sched= name of DOM0_SCHED_ID's answer; NULL (verdict recorded) if none. */
 static const char *sched_opt_name(void)
@@ -52,7 +43,7 @@ static const char *sched_opt_name(void)
 /* Reads the whole console buffer into text, NUL-terminated; its length or < 0. */
 static long read_text(void)
 {
-    long len = readconsole(text, DOM0_CONSOLE_BUFFER_SIZE, 0);
+    long len = dom0_readconsole(text, DOM0_CONSOLE_BUFFER_SIZE, 0);
 
     if (len < 0 || len > DOM0_CONSOLE_BUFFER_SIZE) {
         xtf_failure("Fail: DOM0_READCONSOLE: expected a count got %ld\n", len);
@@ -133,7 +124,7 @@ void test_main(void)
     opt = sched_opt_name();
     if (!opt)
         return;
-    rc = readconsole(text, DOM0_CONSOLE_BUFFER_SIZE, 1);
+    rc = dom0_readconsole(text, DOM0_CONSOLE_BUFFER_SIZE, 1);
     if (rc < 0)
         xtf_error("Error: DOM0_READCONSOLE with clear: expected a count got %ld\n", rc);
 

@@ -83,16 +83,10 @@ static void expect_rc(const char *what, uint32_t sched_id, uint32_t direction, d
 
 void test_main(void)
 {
-    uint32_t id;
-
-    if (!guest_is_dom0()) {
-        for (;;)
-            HYPERVISOR_block();
-    }
-    if (sched_id_get(&id) != 0 || id != SCHED_ATROPOS) {
-        xtf_error("Error: not running under Atropos (SCHED_ID %u)\n", id);
+    if (!guest_is_dom0())
+        domu_block();
+    if (!sched_is_atropos())
         return;
-    }
     expect_params("(dom0 defaults)", 0, 20 * MS, 15 * MS, 5 * MS, 1);
     expect_params("(domU defaults)", 1, 10000 * MS, 10 * MS, 10000 * MS, 1);
 

@@ -10,21 +10,9 @@
  */
 #include "../dom0op_sched_common/sched_helpers.h"
 
-static long pin(domid_t dom, int32_t cpu)
-{
-    dom0_op_t op;
-
-    memset(&op, 0, sizeof(op));
-    op.cmd = DOM0_PINCPUDOMAIN;
-    op.interface_version = DOM0_INTERFACE_VERSION;
-    op.u.pincpudomain.domain = dom;
-    op.u.pincpudomain.cpu = cpu;
-    return HYPERVISOR_dom0_op(&op);
-}
-
 static void expect_pin(domid_t dom, int32_t cpu, long want)
 {
-    long rc = pin(dom, cpu);
+    long rc = dom0_pin(dom, cpu);
 
     if (rc != want)
         xtf_failure("Fail: PINCPUDOMAIN(%u, cpu %d): expected %ld got %ld\n", dom, cpu, want,
@@ -64,7 +52,7 @@ void test_main(void)
 {
     if (!guest_is_dom0())
         domu_spin();
-    if (!dom0_timer_ready())
+    if (!time_test_timer_ready(NULL))
         return;
     expect_domu_runs("before pinning");
     expect_pin(0, 0, -XEN_EINVAL);

@@ -24,6 +24,17 @@ static inline long sched_id_get(uint32_t *id)
     return rc;
 }
 
+/* DOM0_SCHED_ID answers 0 and Atropos's id; else false, with an ERROR recorded. */
+static inline bool sched_is_atropos(void)
+{
+    uint32_t id;
+
+    if (sched_id_get(&id) == 0 && id == SCHED_ATROPOS)
+        return true;
+    xtf_error("Error: not running under Atropos (SCHED_ID %u)\n", id);
+    return false;
+}
+
 /* DOM0_SCHEDCTL with *cmd; what comes back is left in *cmd. */
 static inline long sched_ctl_op(struct sched_ctl_cmd *cmd)
 {
@@ -80,15 +91,8 @@ static inline uint64_t dom_cpu_time(domid_t dom)
 static inline bool console_has(const char *needle)
 {
     static char text[DOM0_CONSOLE_BUFFER_SIZE + 1];
-    dom0_op_t op;
-    long n;
+    long n = dom0_readconsole(text, DOM0_CONSOLE_BUFFER_SIZE, 0);
 
-    memset(&op, 0, sizeof(op));
-    op.cmd = DOM0_READCONSOLE;
-    op.interface_version = DOM0_INTERFACE_VERSION;
-    op.u.readconsole.str = (uint32_t)text;
-    op.u.readconsole.count = DOM0_CONSOLE_BUFFER_SIZE;
-    n = HYPERVISOR_dom0_op(&op);
     if (n < 0)
         return false;
     text[n] = '\0';
@@ -102,25 +106,11 @@ static inline __noreturn void domu_spin(void)
         barrier();
 }
 
-/*
- * Dom0 of the timing tests: binds VIRQ_TIMER so set_timer_op can wake it
- * and masks upcalls (time_sleep_until() blocks with them let in). False
- * (reported) if time is missing or the bind fails.
- */
-static inline bool dom0_timer_ready(void)
+/* For a domU that only has to exist: sleep until the machine stops. */
+static inline __noreturn void domu_block(void)
 {
-    unsigned int port;
-    long rc;
-
-    if (!time_test_ready())
-        return false;
-    rc = evtchn_bind_virq(VIRQ_TIMER, &port);
-    if (rc != 0) {
-        xtf_error("Error: bind_virq(TIMER): expected 0 got %ld\n", rc);
-        return false;
-    }
-    events_disable();
-    return true;
+    for (;;)
+        HYPERVISOR_block();
 }
 
 #endif /* SCHED_HELPERS_H */

@@ -36,7 +36,7 @@ static inline void check_bvt_shares(const uint32_t *mcu_adv, unsigned int n, uin
     unsigned int i;
     long rc;
 
-    if (!dom0_timer_ready())
+    if (!time_test_timer_ready(NULL))
         return;
     for (i = 0; i < n; i++) {
         rc = bvt_get(i + 1, &p);

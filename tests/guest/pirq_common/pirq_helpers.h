@@ -1,13 +1,15 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * Shared by the pirq_*, physdev_*, pci_* and dom0op_iopl tests: thin
- * wrappers of physdev_op, bind_pirq and DOM0_IOPL, port I/O that reports
- * a fault instead of dying, and the exact-value check they all use.
+ * wrappers of physdev_op and bind_pirq (DOM0_IOPL's is guest/domctl.h's),
+ * port I/O that reports a fault instead of dying, and the exact-value
+ * check they all use.
  */
 #ifndef PIRQ_HELPERS_H
 #define PIRQ_HELPERS_H
 
 #include <guest/console.h>
+#include <guest/domctl.h>
 #include <guest/events.h>
 #include <guest/hypercall.h>
 #include <guest/runtime.h>
@@ -34,18 +36,6 @@ static inline uint32_t caller_eflags(void)
 
     __asm__ __volatile__("pushf; pop %0" : "=r"(f));
     return f;
-}
-
-static inline long dom0_iopl(domid_t dom, uint32_t iopl)
-{
-    dom0_op_t op;
-
-    memset(&op, 0, sizeof(op));
-    op.cmd = DOM0_IOPL;
-    op.interface_version = DOM0_INTERFACE_VERSION;
-    op.u.iopl.domain = dom;
-    op.u.iopl.iopl = iopl;
-    return HYPERVISOR_dom0_op(&op);
 }
 
 /*

@@ -67,15 +67,10 @@ void test_main(void)
 {
     uint64_t ct[2][NR_DOMUS], t0;
     unsigned int p;
-    uint32_t id;
 
     if (!guest_is_dom0())
         domu_spin();
-    if (sched_id_get(&id) != 0 || id != SCHED_ATROPOS) {
-        xtf_error("Error: not running under Atropos (SCHED_ID %u)\n", id);
-        return;
-    }
-    if (!dom0_timer_ready())
+    if (!sched_is_atropos() || !time_test_timer_ready(NULL))
         return;
     time_sleep_until(time_now() + WARMUP);
     t0 = time_now();

@@ -37,10 +37,8 @@ void test_main(void)
 {
     unsigned int i;
 
-    if (!guest_is_dom0()) {
-        for (;;)
-            HYPERVISOR_block();
-    }
+    if (!guest_is_dom0())
+        domu_block();
     expect_params(0, 10, 0, 0, 2000 * MS, 1000 * MS);
     expect_params(1, 20, 0, 300, 50 * MS, 1000 * MS);
     expect_params(2, 10, 1, 0, 2000 * MS, 1000 * MS);

@@ -43,16 +43,11 @@ static void expect_params(domid_t dom, uint64_t period, uint64_t slice, uint64_t
 void test_main(void)
 {
     unsigned int i;
-    uint32_t id;
 
-    if (!guest_is_dom0()) {
-        for (;;)
-            HYPERVISOR_block();
-    }
-    if (sched_id_get(&id) != 0 || id != SCHED_ATROPOS) {
-        xtf_error("Error: not running under Atropos (SCHED_ID %u)\n", id);
+    if (!guest_is_dom0())
+        domu_block();
+    if (!sched_is_atropos())
         return;
-    }
     expect_params(1, 100 * MS, 1500000, 50 * MS, 0);
     expect_params(2, 10000 * MS, 10 * MS, 10000 * MS, 1);
     for (i = 0; i < ARRAY_SIZE(warned); i++)

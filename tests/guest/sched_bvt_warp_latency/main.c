@@ -58,7 +58,7 @@ void test_main(void)
             warped_main();
         domu_spin();
     }
-    if (!dom0_timer_ready())
+    if (!time_test_timer_ready(NULL))
         return;
     until = time_now() + 3 * NSEC_PER_SEC;
     while (rc == DOM0_WAIT_RUNNING && time_now() < until) {

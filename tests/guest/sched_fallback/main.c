@@ -20,7 +20,7 @@ void test_main(void)
         xtf_failure("Fail: SCHED_ID: expected 0 and %u got %ld, %u\n", SCHED_BVT, rc, id);
     if (!console_has(WARNING))
         xtf_failure("Fail: no console line \"%s\"\n", WARNING);
-    if (!dom0_timer_ready())
+    if (!time_test_timer_ready(NULL))
         return;
     t0 = time_now();
     time_sleep_until(t0 + 20 * NSEC_PER_MSEC);

@@ -17,6 +17,7 @@
 #include <guest/time.h>
 
 #define WATCH_NS    (100 * NSEC_PER_MSEC)
+#define PORT        1       /* dom0's end of the interdomain channel */
 
 static const char *const steps[] = {
     [1] = "bind_virq(TIMER) failed", [2] = "bind_interdomain(SELF, 0, 0, 1) failed",
@@ -26,17 +27,11 @@ static const char *const steps[] = {
 
 static void domu_main(void)
 {
-    unsigned int tport, local = 0, i;
+    unsigned int tport, local = 0;
     struct time_info a, b;
-    long rc = -XEN_EINVAL;
 
     domu_expect(1, evtchn_bind_virq(VIRQ_TIMER, &tport), 0);
-    for (i = 0; i < DOM0_WAIT_YIELDS && rc == -XEN_EINVAL; i++) {
-        rc = evtchn_bind_interdomain(0, 1, &local);
-        if (rc == -XEN_EINVAL)
-            HYPERVISOR_yield();
-    }
-    domu_expect(2, rc, 0);
+    domu_expect(2, domu_bind_dom0(PORT, &local), 0);
     events_disable();
     domu_expect(3, time_wait_tick(&a, TIME_WAIT_CYCLES), true);
     time_drain_events();
@@ -58,11 +53,10 @@ static bool domu_blocked(const char *when, bool report)
         return false;
     }
     if (info.flags & (DOMFLAGS_SHUTDOWN | DOMFLAGS_CRASHED)) {
-        unsigned int code = (info.flags >> DOMFLAGS_SHUTDOWNSHIFT) & DOMFLAGS_SHUTDOWNMASK;
+        unsigned int code = domflags_shutdown_code(info.flags);
 
         xtf_failure("Fail: %s: the domU stopped (flags %#x): %s\n", when, info.flags,
-                    code > DOMU_FAIL(0) && code < DOMU_FAIL(ARRAY_SIZE(steps)) ?
-                    steps[code - DOMU_FAIL(0)] : "?");
+                    domu_step_text(steps, ARRAY_SIZE(steps), code, "?"));
         return false;
     }
     if (report && !(info.flags & DOMFLAGS_BLOCKED))
@@ -73,19 +67,14 @@ static bool domu_blocked(const char *when, bool report)
 void test_main(void)
 {
     dom0_getdomaininfo_t info;
-    unsigned int port, i;
+    unsigned int i;
     uint64_t start;
     long rc;
 
     if (!guest_is_dom0())
         domu_main();
-    if (!time_test_ready())
+    if (!time_test_ready() || !dom0_offer_port(1, PORT))
         return;
-    rc = evtchn_alloc_unbound(1, &port);
-    if (rc != 0 || port != 1) {
-        xtf_error("Error: alloc_unbound(1): expected 0 and port 1 got %ld, %u\n", rc, port);
-        return;
-    }
     for (i = 0; i < DOM0_WAIT_YIELDS; i++) {
         if (domu_blocked("waiting for the block", false))
             break;
@@ -98,15 +87,14 @@ void test_main(void)
         barrier();
     if (!domu_blocked("after 100 ms", true))
         return;
-    rc = evtchn_send(port);
+    rc = evtchn_send(PORT);
     if (rc != 0)
         xtf_failure("Fail: send(1): expected 0 got %ld\n", rc);
     if (dom0_wait_stopped(1, DOM0_WAIT_YIELDS, &info) != DOMU_OK) {
-        unsigned int code = (info.flags >> DOMFLAGS_SHUTDOWNSHIFT) & DOMFLAGS_SHUTDOWNMASK;
+        unsigned int code = domflags_shutdown_code(info.flags);
 
         xtf_failure("Fail: the domU (flags %#x): %s\n", info.flags,
-                    code > DOMU_FAIL(0) && code < DOMU_FAIL(ARRAY_SIZE(steps)) ?
-                    steps[code - DOMU_FAIL(0)] : "did not finish");
+                    domu_step_text(steps, ARRAY_SIZE(steps), code, "did not finish"));
     }
     xtf_success(NULL);
 }

@@ -69,10 +69,8 @@ void test_main(void)
         domu_main();
     if (!time_test_ready())
         return;
-    if (!time_wait_tick(&a, TIME_WAIT_CYCLES)) {
-        xtf_failure("Fail: system_time never changed while dom0 ran\n");
+    if (!time_expect_tick(&a))
         return;
-    }
     share_cpu();
     if (!time_wait_tick(&b, TIME_WAIT_CYCLES)) {
         xtf_failure("Fail: no tick refresh at the end\n");

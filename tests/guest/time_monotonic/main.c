@@ -23,10 +23,8 @@ void test_main(void)
 
     if (!time_test_ready())
         return;
-    if (!time_wait_tick(&first, TIME_WAIT_CYCLES)) {
-        xtf_failure("Fail: system_time never changed while dom0 ran\n");
+    if (!time_expect_tick(&first))
         return;
-    }
     prev_stamp = first.system_time;
     prev_now = time_ns_at(&first, rdtsc());
     do {

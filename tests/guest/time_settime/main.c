@@ -11,6 +11,7 @@
  * is already the new one. Afterwards the wall clock keeps following
  * system time exactly: +10000 us a tick.
  */
+#include <guest/domctl.h>
 #include <guest/events.h>
 #include <guest/hypercall.h>
 #include <guest/runtime.h>
@@ -34,16 +35,6 @@ static const struct settime_case cases[] = {
     { "system time 0, usecs 700000", SECS + 30, 700000, 0, true },
 };
 
-static long settime(uint32_t secs, uint32_t usecs, uint64_t system_time)
-{
-    dom0_op_t op = { .cmd = DOM0_SETTIME, .interface_version = DOM0_INTERFACE_VERSION };
-
-    op.u.settime.secs = secs;
-    op.u.settime.usecs = usecs;
-    op.u.settime.system_time = system_time;
-    return HYPERVISOR_dom0_op(&op);
-}
-
 static void run_case(const struct settime_case *c, unsigned int port)
 {
     struct time_info a, b;
@@ -57,7 +48,7 @@ static void run_case(const struct settime_case *c, unsigned int port)
     }
     evtchn_clear(port);
     base = c->at_boot ? 0 : a.system_time + (uint64_t)c->offset_ns;
-    rc = settime(c->secs, c->usecs, base);
+    rc = dom0_settime(c->secs, c->usecs, base);
     pending = evtchn_is_pending(port);
     time_read(&b);
     if (rc != 0) {
@@ -102,16 +93,9 @@ static void check_follows(void)
 void test_main(void)
 {
     unsigned int i, port;
-    long rc;
 
-    if (!time_test_ready())
+    if (!time_test_timer_ready(&port))
         return;
-    rc = evtchn_bind_virq(VIRQ_TIMER, &port);
-    if (rc != 0) {
-        xtf_error("Error: bind_virq(TIMER): expected 0 got %ld\n", rc);
-        return;
-    }
-    events_disable();
     for (i = 0; i < ARRAY_SIZE(cases); i++)
         run_case(&cases[i], port);
     check_follows();

@@ -11,20 +11,10 @@
 #include <guest/test.h>
 #include <guest/time.h>
 
-static long settime(uint32_t secs, uint32_t usecs, uint64_t system_time)
-{
-    dom0_op_t op = { .cmd = DOM0_SETTIME, .interface_version = DOM0_INTERFACE_VERSION };
-
-    op.u.settime.secs = secs;
-    op.u.settime.usecs = usecs;
-    op.u.settime.system_time = system_time;
-    return HYPERVISOR_dom0_op(&op);
-}
-
 static void domu_main(void)
 {
-    domu_expect(1, settime(12345, 0, 0), -XEN_EPERM);
-    domu_expect(2, settime(0xFFFFFFFF, 0xFFFFFFFF, ~0ull), -XEN_EPERM);
+    domu_expect(1, dom0_settime(12345, 0, 0), -XEN_EPERM);
+    domu_expect(2, dom0_settime(0xFFFFFFFF, 0xFFFFFFFF, ~0ull), -XEN_EPERM);
     guest_shutdown(DOMU_OK);
 }
 
@@ -42,10 +32,8 @@ void test_main(void)
         domu_main();
     if (!time_test_ready())
         return;
-    if (!time_wait_tick(&a, TIME_WAIT_CYCLES)) {
-        xtf_failure("Fail: system_time never changed while dom0 ran\n");
+    if (!time_expect_tick(&a))
         return;
-    }
     dom0_expect_domu_ok(1, &info);
     if (!time_wait_tick(&b, TIME_WAIT_CYCLES)) {
         xtf_failure("Fail: no tick after the domU ran\n");

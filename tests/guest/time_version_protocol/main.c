@@ -109,16 +109,9 @@ static void upcall_rounds(unsigned int port)
 void test_main(void)
 {
     unsigned int port;
-    long rc;
 
-    if (!time_test_ready())
+    if (!time_test_timer_ready(&port))
         return;
-    rc = evtchn_bind_virq(VIRQ_TIMER, &port);
-    if (rc != 0) {
-        xtf_error("Error: bind_virq(TIMER): expected 0 got %ld\n", rc);
-        return;
-    }
-    events_disable();
     check_versions_equal("at rest");
     masked_rounds(port);
     upcall_rounds(port);

@@ -42,10 +42,8 @@ void test_main(void)
 
     if (!time_test_ready())
         return;
-    if (!time_wait_tick(&a, TIME_WAIT_CYCLES)) {
-        xtf_failure("Fail: system_time never changed while dom0 ran\n");
+    if (!time_expect_tick(&a))
         return;
-    }
     boot = boot_wc_ns(&a);
     printf("wall clock %u.%06u at system time %llu\n", a.wc_sec, a.wc_usec,
            (unsigned long long)a.system_time);

@@ -22,6 +22,7 @@
 #define WATCH_NS    (50 * NSEC_PER_MSEC)
 #define LATE_NS     (TIME_TICK_NS + NSEC_PER_MSEC)
 #define WAIT_NS     (2 * NSEC_PER_SEC)
+#define PORT        1       /* dom0's end of the interdomain channel */
 
 static const char *const steps[] = {
     [1] = "bind_virq(TIMER) failed", [2] = "bind_interdomain(SELF, 0, 0, 1) failed",
@@ -34,18 +35,12 @@ static const char *const steps[] = {
 
 static void domu_main(void)
 {
-    unsigned int tport, local = 0, i;
+    unsigned int tport, local = 0;
     struct time_info tick;
     uint64_t deadline, woke;
-    long rc = -XEN_EINVAL;
 
     domu_expect(1, evtchn_bind_virq(VIRQ_TIMER, &tport), 0);
-    for (i = 0; i < DOM0_WAIT_YIELDS && rc == -XEN_EINVAL; i++) {
-        rc = evtchn_bind_interdomain(0, 1, &local);
-        if (rc == -XEN_EINVAL)
-            HYPERVISOR_yield();
-    }
-    domu_expect(2, rc, 0);
+    domu_expect(2, domu_bind_dom0(PORT, &local), 0);
     events_disable();
 
     domu_expect(3, time_wait_tick(&tick, TIME_WAIT_CYCLES), true);
@@ -78,10 +73,9 @@ static uint32_t domu_flags(const char *when)
         return DOMFLAGS_DYING;
     }
     if (info.flags & (DOMFLAGS_SHUTDOWN | DOMFLAGS_CRASHED)) {
-        code = (info.flags >> DOMFLAGS_SHUTDOWNSHIFT) & DOMFLAGS_SHUTDOWNMASK;
+        code = domflags_shutdown_code(info.flags);
         xtf_failure("Fail: %s: the domU stopped (flags %#x): %s\n", when, info.flags,
-                    code > DOMU_FAIL(0) && code < DOMU_FAIL(ARRAY_SIZE(steps)) ?
-                    steps[code - DOMU_FAIL(0)] : "?");
+                    domu_step_text(steps, ARRAY_SIZE(steps), code, "?"));
     }
     return info.flags;
 }
@@ -107,22 +101,15 @@ static bool wait_blocked(unsigned int port, unsigned int signals, const char *wh
 
 void test_main(void)
 {
-    unsigned int port;
     uint64_t start;
     uint32_t flags;
-    long rc;
 
     if (!guest_is_dom0())
         domu_main();
-    if (!time_test_ready())
+    if (!time_test_ready() || !dom0_offer_port(1, PORT))
         return;
-    rc = evtchn_alloc_unbound(1, &port);
-    if (rc != 0 || port != 1) {
-        xtf_error("Error: alloc_unbound(1): expected 0 and port 1 got %ld, %u\n", rc, port);
-        return;
-    }
     events_enable();
-    if (!wait_blocked(port, 1, "control") || !wait_blocked(port, 2, "cancelled"))
+    if (!wait_blocked(PORT, 1, "control") || !wait_blocked(PORT, 2, "cancelled"))
         return;
     start = time_now();
     while (time_now() - start < WATCH_NS)

@@ -58,16 +58,9 @@ static void one_timer(unsigned int port, uint64_t delta)
 void test_main(void)
 {
     unsigned int port;
-    long rc;
 
-    if (!time_test_ready())
+    if (!time_test_timer_ready(&port))
         return;
-    rc = evtchn_bind_virq(VIRQ_TIMER, &port);
-    if (rc != 0) {
-        xtf_error("Error: bind_virq(TIMER): expected 0 got %ld\n", rc);
-        return;
-    }
-    events_disable();
     one_timer(port, 30 * NSEC_PER_MSEC);
     one_timer(port, 1 * NSEC_PER_MSEC);
     one_timer(port, 14500 * NSEC_PER_USEC);

@@ -63,14 +63,8 @@ void test_main(void)
     bool same;
     long rc;
 
-    if (!time_test_ready())
+    if (!time_test_timer_ready(&port))
         return;
-    rc = evtchn_bind_virq(VIRQ_TIMER, &port);
-    if (rc != 0) {
-        xtf_error("Error: bind_virq(TIMER): expected 0 got %ld\n", rc);
-        return;
-    }
-    events_disable();
     check_fires(port, "1", 0, 1);
     check_fires(port, "now - 1 ms", -(int64_t)NSEC_PER_MSEC, 0);
     check_fires(port, "now", 0, 0);

@@ -60,17 +60,9 @@ static void set_timer(const char *what, uint64_t deadline)
 void test_main(void)
 {
     uint64_t start;
-    long rc;
 
-    if (!time_test_ready())
+    if (!time_test_timer_ready(&port))
         return;
-    rc = evtchn_bind_virq(VIRQ_TIMER, &port);
-    if (rc != 0) {
-        xtf_error("Error: bind_virq(TIMER): expected 0 got %ld\n", rc);
-        return;
-    }
-    events_disable();
-
     start = tick_now();
     set_timer("later: first", start + 15 * MS);
     set_timer("later: second", start + 45 * MS);

@@ -13,18 +13,7 @@
  * VM86 cannot run at IOPL 3: SKIP.
  */
 #include "../vm86_common/vm86_helpers.h"
-
-static long dom0_iopl(uint32_t iopl)
-{
-    dom0_op_t op;
-
-    memset(&op, 0, sizeof(op));
-    op.cmd = DOM0_IOPL;
-    op.interface_version = DOM0_INTERFACE_VERSION;
-    op.u.iopl.domain = DOMID_SELF;
-    op.u.iopl.iopl = iopl;
-    return HYPERVISOR_dom0_op(&op);
-}
+#include <guest/domctl.h>
 
 static void run(const char *what, uint16_t ip, unsigned int vector, bool has_err,
                 uint32_t err, uint16_t trap_ip)
@@ -52,7 +41,7 @@ void test_main(void)
     code[0x31] = 0x41;
     code[0x32] = 0xF4;
 
-    rc = dom0_iopl(3);
+    rc = dom0_iopl(DOMID_SELF, 3);
     if (rc == -XEN_ENOSYS) {
         xtf_skip("Skip: DOM0_IOPL answers -ENOSYS: no way to run VM86 at IOPL 3\n");
         return;
@@ -60,7 +49,7 @@ void test_main(void)
     if (rc != 0 || caller_iopl() != EF_IOPL) {
         xtf_failure("Fail: DOM0_IOPL(3): expected 0 and IOPL 3 got %ld and IOPL %u\n", rc,
                     caller_iopl() >> 12);
-        dom0_iopl(old_iopl);
+        dom0_iopl(DOMID_SELF, old_iopl);
         return;
     }
     if (vm86_catch(3, 1)) {
@@ -69,7 +58,7 @@ void test_main(void)
             run("int $0x41 (DPL 1)", 0x30, X86_EXC_GP, true, (0x41 << 3) | 2, 0x30);
         vm86_release();
     }
-    rc = dom0_iopl(old_iopl);
+    rc = dom0_iopl(DOMID_SELF, old_iopl);
     if (rc != 0 || caller_iopl() != old_iopl << 12)
         xtf_failure("Fail: DOM0_IOPL(%u) afterwards: expected 0 got %ld (IOPL %u)\n", old_iopl,
                     rc, caller_iopl() >> 12);

@@ -10,6 +10,7 @@
 
 #define APIC_TIMER_VECTOR       0xF0
 #define EVENT_CHECK_VECTOR      0xF1    /* "run your softirqs": nothing else */
+#define INVALIDATE_TLB_VECTOR   0xF2    /* flush the TLB, then say so (no lock) */
 #define APIC_SPURIOUS_VECTOR    0xFF
 
 #ifndef __ASSEMBLER__

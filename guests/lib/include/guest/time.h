@@ -106,4 +106,18 @@ void time_sleep_until(uint64_t deadline);
  */
 bool time_test_ready(void);
 
+/*
+ * time_test_ready(), then binds VIRQ_TIMER (its port into *port unless
+ * port is NULL) so that set_timer_op can wake the domain, and masks
+ * upcalls (time_wait_event() lets them in while it blocks). False with
+ * the verdict recorded: as time_test_ready(), or ERROR if the bind fails.
+ */
+bool time_test_timer_ready(unsigned int *port);
+
+/*
+ * time_wait_tick(t, TIME_WAIT_CYCLES), recording FAILURE when no refresh
+ * came ("system_time never changed while dom0 ran").
+ */
+bool time_expect_tick(struct time_info *t);
+
 #endif /* GUEST_TIME_H */
