@@ -441,8 +441,8 @@ def parse_args(argv):
     p.add_argument('--reject', action='append', default=[], type=regex, metavar='REGEX')
     p.add_argument('--expect-exit', type=int, metavar='N', help="QEMU's exit code")
     p.add_argument('--smp', type=positive(int), metavar='N',
-                   default=os.environ.get('QEMU_RUN_SMP') or None,
-                   help='CPUs (default $QEMU_RUN_SMP, else QEMU\'s default of 1)')
+                   help='CPUs (default $QEMU_RUN_SMP, else QEMU\'s default of 1; '
+                        'with --icount only this option counts)')
     p.add_argument('--memory', type=positive(int), default=128, metavar='MB')
     p.add_argument('--icount', action='store_true', help='deterministic virtual time')
     p.add_argument('--input', type=serial_bytes, metavar='TEXT',
@@ -457,6 +457,15 @@ def parse_args(argv):
     p.add_argument('-v', '--verbose', action='store_true',
                    help='echo the serial output while it runs')
     args = p.parse_args(argv)
+    if args.smp is None and not args.icount:
+        # QEMU 7.2 runs only the first vCPU under -icount, so an --icount run
+        # keeps to one CPU unless --smp asks otherwise explicitly.
+        env_smp = os.environ.get('QEMU_RUN_SMP')
+        if env_smp:
+            try:
+                args.smp = positive(int)(env_smp)
+            except (ValueError, argparse.ArgumentTypeError):
+                p.error('$QEMU_RUN_SMP must be a number > 0: %r' % env_smp)
     if args.mode is None:
         args.mode = 'expect' if args.expect else 'result'
     if args.mode == 'result' and args.expect:

@@ -7,7 +7,11 @@
  * ring, then lets the domU run: its CONSOLEIO_read of 16 bytes, tried
  * many times, must give -EPERM each time (it reports through its shutdown
  * code: 0 = all -EPERM, 16 = another answer). dom0 then reads exactly
- * "secret": nothing was taken from the ring.
+ * "secret": nothing was taken from the ring. A domU running beside dom0
+ * on another CPU may start before the pause, so it first waits for the
+ * input too: dom0 offers it port 2 (its next free port after VIRQ_CONSOLE's
+ * port 1) once the input is there, and the domU retries binding to it
+ * while that is -EINVAL or -EPERM (code 17 if the bind fails otherwise).
  */
 #include <guest/domctl.h>
 
@@ -16,11 +20,19 @@
 #define TYPED       "secret"
 #define TYPED_LEN   (sizeof(TYPED) - 1)
 #define DOMU_TRIES  100
+#define OFFER_PORT  2
 
 static unsigned int domu_reads(void)
 {
     char buf[16];
+    unsigned int local;
+    long rc;
 
+    while ((rc = evtchn_bind_interdomain(0, OFFER_PORT, &local)) == -XEN_EINVAL ||
+           rc == -XEN_EPERM)
+        HYPERVISOR_yield();
+    if (rc != 0)
+        return 17;
     for (unsigned int i = 0; i < DOMU_TRIES; i++) {
         if (console_read(buf, sizeof(buf)) != -XEN_EPERM)
             return 16;
@@ -43,6 +55,8 @@ static void check_domu(void)
         xtf_failure("Fail: domain 1 crashed (flags %#x)\n", info.flags);
     else if (code == 16)
         xtf_failure("Fail: domU CONSOLEIO_read: expected -EPERM, got another answer\n");
+    else if (code == 17)
+        xtf_failure("Fail: domU bind_interdomain(0, %u) failed\n", OFFER_PORT);
     else if (code != 0)
         xtf_failure("Fail: domain 1 shut down with code %u, expected 0\n", code);
 }
@@ -63,6 +77,8 @@ void test_main(void)
         return;
     }
     if (!console_bind(VIRQ_CONSOLE, &port) || !console_await_input(port, TYPED))
+        return;
+    if (!dom0_offer_port(1, OFFER_PORT))
         return;
     rc = dom0_op_simple(&op, DOM0_UNPAUSEDOMAIN, 1);
     if (rc != 0)

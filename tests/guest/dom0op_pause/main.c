@@ -2,12 +2,18 @@
 /*
  * dom0op_pause: the controller's pause of a domU (ABI.md §10 PAUSEDOMAIN,
  * UNPAUSEDOMAIN, GETDOMAININFO's PAUSED flag). The domU (module "domU
- * name=victim mem=4096") yields 200 times, then shuts down with reason
- * reboot. Dom0 pauses it at once: PAUSED shows, and while dom0 yields
- * 20000 times the domU must not get to its shutdown. Pausing twice is one
- * pause (a flag, not a count): a single UNPAUSEDOMAIN clears PAUSED, and
- * the domU then runs to its shutdown, code 1.
+ * name=victim mem=4096") binds to dom0's port 1, yields 200 times, then
+ * shuts down with reason reboot. Dom0 pauses it at once: PAUSED shows.
+ * Only then does dom0 offer port 1 (alloc_unbound), so a domU running
+ * beside dom0 on another CPU cannot finish before the pause; the domU
+ * retries the bind while it is -EINVAL or -EPERM (not offered yet). While
+ * dom0 yields 20000 times the paused domU must not get to its shutdown.
+ * Pausing twice is one pause (a flag, not a count): a single UNPAUSEDOMAIN
+ * clears PAUSED, and the domU then runs to its shutdown, code 1 (code 0
+ * if its bind failed otherwise).
  */
+#include <guest/domctl.h>
+#include <guest/events.h>
 #include <guest/hypercall.h>
 #include <guest/runtime.h>
 #include <guest/test.h>
@@ -46,20 +52,32 @@ static void check_cmd(const char *what, uint32_t cmd)
         xtf_failure("Fail: %s(1): expected 0 got %ld\n", what, rc);
 }
 
+/* Waits for dom0's offer of port 1, yields 200 times, shuts down with reboot. */
+static void __attribute__((noreturn)) domu_main(void)
+{
+    unsigned int i, local = 0;
+    long rc;
+
+    while ((rc = evtchn_bind_interdomain(0, 1, &local)) == -XEN_EINVAL || rc == -XEN_EPERM)
+        HYPERVISOR_yield();
+    for (i = 0; i < 200; i++)
+        HYPERVISOR_yield();
+    guest_shutdown(rc == 0 ? SHUTDOWN_reboot : SHUTDOWN_poweroff);
+}
+
 void test_main(void)
 {
     unsigned int i;
     uint32_t flags;
 
-    if (!guest_is_dom0()) {
-        for (i = 0; i < 200; i++)
-            HYPERVISOR_yield();
-        guest_shutdown(SHUTDOWN_reboot);
-    }
+    if (!guest_is_dom0())
+        domu_main();
 
     check_cmd("PAUSEDOMAIN", DOM0_PAUSEDOMAIN);
     if (!((flags = domu_flags()) & DOMFLAGS_PAUSED))
         xtf_failure("Fail: after PAUSEDOMAIN(1): flags %#x lack PAUSED\n", flags);
+    if (!dom0_offer_port(1, 1))
+        return;
     for (i = 0; i < 20000; i++)
         HYPERVISOR_yield();
     flags = domu_flags();

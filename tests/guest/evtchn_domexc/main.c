@@ -2,19 +2,24 @@
 /*
  * evtchn_domexc: VIRQ_DOM_EXC tells dom0 that a domain shut down (ABI.md
  * §7 VIRQs, §9 shutdown). Dom0 binds VIRQ_DOM_EXC with upcalls masked and
- * port 0 masked (so a misdirected VIRQ cannot interfere); the domU yields
- * a while (so dom0 has bound first even on a scheduler that runs it
- * early) and shuts down with code 0. Once dom0 sees it SHUTDOWN, the
+ * port 0 masked (so a misdirected VIRQ cannot interfere), then offers
+ * the domU its next port, 2 (alloc_unbound). The domU, which may run
+ * early or beside dom0 on another CPU, retries binding to that port while
+ * it is -EINVAL or -EPERM (not offered yet), so dom0 has bound first, and
+ * shuts down with code 0 (code 1 if the bind failed otherwise). Binding
+ * sends no event. Once dom0 sees it SHUTDOWN, the
  * port's pending bit, its selector bit and upcall_pending are set (nothing
  * else sends this VIRQ here); enabling events then runs the port's handler
  * exactly once. SKIPs while event_channel_op answers -ENOSYS.
  */
+#include <guest/domctl.h>
 #include <guest/events.h>
 #include <guest/hypercall.h>
 #include <guest/runtime.h>
 #include <guest/test.h>
 
-#define WAIT    100000
+#define WAIT        100000
+#define OFFER_PORT  2
 
 static unsigned int handled;
 
@@ -40,9 +45,10 @@ void test_main(void)
     long rc;
 
     if (!guest_is_dom0()) {
-        for (i = 0; i < 100; i++)
+        while ((rc = evtchn_bind_interdomain(0, OFFER_PORT, &i)) == -XEN_EINVAL ||
+               rc == -XEN_EPERM)
             HYPERVISOR_yield();
-        guest_shutdown(SHUTDOWN_poweroff);
+        guest_shutdown(rc == 0 ? SHUTDOWN_poweroff : SHUTDOWN_reboot);
     }
     rc = evtchn_bind_virq(VIRQ_DOM_EXC, &port);
     if (rc == -XEN_ENOSYS) {
@@ -59,6 +65,8 @@ void test_main(void)
     evtchn_mask(0);
     evtchn_set_handler(port, handler, NULL);
     check("DOM_EXC pending before the domU stopped", evtchn_is_pending(port), 0);
+    if (!dom0_offer_port(1, OFFER_PORT))
+        return;
 
     for (i = 0; i < WAIT; i++) {
         d.u.getdomaininfo.domain = 1;
@@ -72,6 +80,9 @@ void test_main(void)
                     d.u.getdomaininfo.flags);
         return;
     }
+    if (domflags_shutdown_code(d.u.getdomaininfo.flags) != SHUTDOWN_poweroff)
+        xtf_failure("Fail: the domU's bind to dom0's port %u failed (flags %#x)\n",
+                    OFFER_PORT, d.u.getdomaininfo.flags);
     check("DOM_EXC port pending", evtchn_is_pending(port), 1);
     check("selector bit", (shared_info->evtchn_pending_sel >> (port / 32)) & 1, 1);
     check("upcall_pending", v->evtchn_upcall_pending, 1);

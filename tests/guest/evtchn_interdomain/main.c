@@ -6,13 +6,16 @@
  * before), so the domU binds bind_interdomain(SELF, 0, 0, 1); it retries
  * (yielding) while that is -EPERM (port 1 still free: ABI.md §7, an
  * unprivileged caller cannot bind a free port) or -EINVAL, in case it
- * runs before dom0 allocated.
+ * runs before dom0 allocated; dom0 reports if that never ends. Dom0 keeps
+ * the domU paused (PAUSEDOMAIN) from before the alloc until its checks
+ * before the bind are done, as the domU may run beside it on another CPU.
  * The domU checks its port is interdomain {0, 1}, then they ping-pong
  * ROUNDS times: each side sends and waits for the other's event, counted
  * by the runtime. The domU closes its end and shuts down with a code
  * (DONE, SKIP, or a failed step); dom0 then sees its P turned UNBOUND
  * {dom 1} and (privileged status) the domU's port closed.
  */
+#include <guest/domctl.h>
 #include <guest/events.h>
 #include <guest/hypercall.h>
 #include <guest/runtime.h>
@@ -54,7 +57,7 @@ static void domu_main(void)
     evtchn_op_t op;
     long rc = -XEN_EINVAL;
 
-    for (i = 0; i < WAIT && (rc == -XEN_EINVAL || rc == -XEN_EPERM); i++) {
+    while (rc == -XEN_EINVAL || rc == -XEN_EPERM) {
         rc = evtchn_bind_interdomain(0, 1, &local);
         if (rc == -XEN_EINVAL || rc == -XEN_EPERM)
             HYPERVISOR_yield();
@@ -91,12 +94,14 @@ static void check(const char *what, long got, long want)
 void test_main(void)
 {
     dom0_op_t d = { .cmd = DOM0_GETDOMAININFO, .interface_version = DOM0_INTERFACE_VERSION };
+    dom0_op_t ctl;
     unsigned int i, port, remote = 0, code;
     evtchn_op_t op;
     long rc;
 
     if (!guest_is_dom0())
         domu_main();
+    check("PAUSEDOMAIN(1)", dom0_op_simple(&ctl, DOM0_PAUSEDOMAIN, 1), 0);
     rc = evtchn_alloc_unbound(1, &port);
     if (rc == -XEN_ENOSYS) {
         xtf_skip("Skip: event_channel_op answers -ENOSYS\n");
@@ -112,6 +117,7 @@ void test_main(void)
     check("status(P).dom before the bind", op.u.status.u.unbound.dom, 1);
     check("send(P) while unbound", evtchn_send(port), -XEN_EINVAL);
     events_enable();
+    check("UNPAUSEDOMAIN(1)", dom0_op_simple(&ctl, DOM0_UNPAUSEDOMAIN, 1), 0);
 
     for (i = 1; i <= ROUNDS; i++) {
         if (!wait_fired(port, i)) {

@@ -2,8 +2,10 @@
 /*
  * evtchn_priv: what an unprivileged domain may not do with event channels
  * (ABI.md §7; bug class: privilege checks on another domain's ports).
- * Dom0 first makes port P = alloc_unbound(dom 5) (its first port, 1).
- * The domU then checks: status/close with dom != SELF (dom0's id, and its
+ * Dom0 first makes port P = alloc_unbound(dom 5) (its first port, 1);
+ * the domU, which may run beside dom0 on another CPU, waits for that by
+ * retrying bind_interdomain(SELF, 0, 1) while it is -EPERM (port 1 still
+ * free, see below), yielding in between. The domU then checks: status/close with dom != SELF (dom0's id, and its
  * own id 1) are -EPERM; bind_interdomain with dom1 != SELF is -EPERM; a
  * bind to a FREE remote port of dom0 (port 5, or 0 = "allocate one") is
  * refused (quirk) with -EPERM, the code Xen's bind_interdomain gives for
@@ -96,7 +98,7 @@ void test_main(void)
     long rc;
 
     if (!guest_is_dom0()) {
-        for (i = 0; i < 100; i++)   /* let dom0 allocate P first */
+        while (bind(DOMID_SELF, 0, 1) == -XEN_EPERM)
             HYPERVISOR_yield();
         guest_shutdown(domu_checks());
     }
