@@ -52,12 +52,9 @@ static long getdomaininfo(dom0_getdomaininfo_t *info)
         return 0;
     if (d != current && domain_is_running(d)) {
         /* On another CPU: paused for as long as it takes to read its state. */
-        d->pause_count++;
-        domain_sleep(d);
-        domain_wait_descheduled(d);
+        domain_pause(d);
         arch_get_domain_context(d, &ctxt);
-        d->pause_count--;
-        domain_wake(d);
+        domain_unpause(d);
     } else {
         arch_get_domain_context(d, &ctxt);
     }

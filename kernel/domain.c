@@ -153,6 +153,19 @@ void domain_unpause_by_controller(struct domain *d)
     domain_wake(d);
 }
 
+void domain_pause(struct domain *d)
+{
+    d->pause_count++;
+    domain_sleep(d);
+    domain_wait_descheduled(d);
+}
+
+void domain_unpause(struct domain *d)
+{
+    d->pause_count--;
+    domain_wake(d);
+}
+
 /* A domain that stopped for good: dom0 hears of it (VIRQ_DOM_EXC). */
 static void domain_stopped(struct domain *d)
 {

@@ -97,15 +97,12 @@ void sched_move_domain(struct domain *d, unsigned int cpu)
     d->cpu_pinned = true;
     if (d->processor == cpu)
         return;
-    d->pause_count++;
-    domain_sleep(d);
-    domain_wait_descheduled(d);     /* its state must be in d, not on a CPU */
+    domain_pause(d);                /* its state must be in d, not on a CPU */
     schedule_data[d->processor].nr_domains--;
     schedule_data[cpu].nr_domains++;
     d->processor = cpu;
     d->migrated = true;
-    d->pause_count--;
-    domain_wake(d);
+    domain_unpause(d);
 }
 
 /* --- Block, wake, yield ------------------------------------------------------ */

@@ -102,6 +102,11 @@ struct domain *domain_find(domid_t id);
 /* The first domain with id >= id (GETDOMAININFO enumerates this way). */
 struct domain *domain_find_from(domid_t id);
 void domain_pause_by_controller(struct domain *d);
+/* Tessera's own short pause (pinning, reading the state of a running
+ * domain): when it returns, d is off every CPU. Nests; undone by
+ * domain_unpause(). */
+void domain_pause(struct domain *d);
+void domain_unpause(struct domain *d);
 void domain_unpause_by_controller(struct domain *d);
 /* Ends d for good because it cannot continue: logged with the reason. */
 void domain_crash(struct domain *d, const char *fmt, ...) __printf(2, 3);
